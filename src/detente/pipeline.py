@@ -1,0 +1,145 @@
+"""Article -> events, stage by stage: parse, actors, coding, date, place, speaker.
+
+`Pipeline` streams many articles through `nlp.pipe` in batches; `code()` is the one-text
+convenience. A document that fails at any stage becomes a `Failure`; the batch goes on.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from detente import nlp
+from detente.actors import find_mentions
+from detente.coding import Coded, code_doc
+from detente.coding.coder import Role
+from detente.errors import Errors
+from detente.ingest import article_from_text
+from detente.quotes import speaker_of
+from detente.records import Article, Event, Evidence, Failure, event_id
+from detente.when import event_date, parse_iso
+from detente.where import event_location
+
+
+@dataclass
+class Result:
+    """What coding one article produced: its events, or the failure that stopped it."""
+
+    article: Article
+    events: list[Event] = field(default_factory=list)
+    failure: Failure | None = None
+
+
+def _pairs(coded: Coded) -> Iterator[tuple[Role | None, Role | None]]:
+    """Compound actors expand into one record per (source, target) pair."""
+    sources: list[Role | None] = list(coded.sources) or [None]
+    targets: list[Role | None] = list(coded.targets) or [None]
+    for s, t in itertools.product(sources, targets):
+        if s is not None and t is not None and s.actor.code and s.actor.code == t.actor.code:
+            if len(targets) > 1:
+                continue
+            t = None
+        yield s, t
+
+
+def events_of(article: Article, doc: Doc) -> list[Event]:
+    """All event records of one parsed article."""
+    published = parse_iso(article.published)
+    actors = find_mentions(doc, published)
+    sents = list(doc.sents)
+    out: list[Event] = []
+    seen: set[str] = set()
+    for coded in code_doc(doc, actors):
+        token = doc[coded.trigger_i]
+        when = event_date(token, published, coded.status)
+        where = event_location(token)
+        speaker = speaker_of(token, actors)
+        sentence = sents[coded.sentence_index].text.strip()
+        for source, target in _pairs(coded):
+            eid = event_id(
+                article.id, coded.sentence_index, coded.trigger_span,
+                source.span if source else None, target.span if target else None,
+                source.actor.code if source else None, target.actor.code if target else None,
+            )
+            if eid in seen:
+                continue
+            seen.add(eid)
+            c = coded.code
+            out.append(Event(
+                event_id=eid,
+                article_id=article.id,
+                sentence_index=coded.sentence_index,
+                sentence=sentence,
+                source=source.actor if source else None,
+                target=target.actor if target else None,
+                event_type=c.plover or "",
+                mode=c.mode,
+                context=list(c.context),
+                cameo=c.code,
+                goldstein=c.goldstein,
+                quad_class=c.quad_class,
+                date=when.date.isoformat() if when.date else None,
+                date_precision=when.precision,
+                date_basis=when.basis,
+                status=coded.status,  # type: ignore[arg-type]
+                location=where,
+                speaker=speaker,
+                evidence=Evidence(
+                    trigger=coded.trigger_text,
+                    trigger_span=coded.trigger_span,
+                    source_span=source.span if source else None,
+                    target_span=target.span if target else None,
+                    rule=coded.rule,
+                ),
+                confidence=coded.confidence,
+            ))
+    return out
+
+
+class Pipeline:
+    """Codes a stream of articles, parsing them in batches with `nlp.pipe`."""
+
+    def __init__(self, batch_size: int = 32) -> None:
+        self.batch_size = batch_size
+        nlp.load_pipeline()
+
+    def run(self, articles: Iterable[Article]) -> Iterator[Result]:
+        """One Result per article, in input order."""
+        it = iter(articles)
+        while batch := list(itertools.islice(it, self.batch_size)):
+            try:
+                docs = list(nlp.parse((a.text for a in batch), batch_size=self.batch_size))
+            except Exception:  # a poisoned text: parse one by one to isolate it
+                yield from (self._one(a) for a in batch)
+                continue
+            for article, doc in zip(batch, docs, strict=True):
+                yield self._code(article, doc)
+
+    def _one(self, article: Article) -> Result:
+        try:
+            doc = nlp.parse_one(article.text)
+        except Exception as e:
+            return Result(article, failure=Failure(article.id, "parse", Errors.E201.format(reason=e)))
+        return self._code(article, doc)
+
+    def _code(self, article: Article, doc: Doc) -> Result:
+        try:
+            return Result(article, events_of(article, doc))
+        except Exception as e:
+            return Result(article, failure=Failure(article.id, "code", Errors.E201.format(reason=e)))
+
+    def code(self, text: str, published: str | None = None, id: str | None = None) -> list[Event]:
+        """Events of one text (raises on failure)."""
+        article = article_from_text(text, id=id, published=published)
+        result = self._code(article, nlp.parse_one(article.text))
+        if result.failure is not None:
+            raise RuntimeError(str(result.failure))
+        return result.events
+
+
+def code(text: str, published: str | None = None) -> list[Event]:
+    """Code one news text into event records; `published` is its ISO publication date."""
+    return Pipeline().code(text, published)

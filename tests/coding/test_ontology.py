@@ -1,0 +1,40 @@
+"""The CAMEO table agrees with the reference facts in ../shared/reference."""
+
+import csv
+
+from detente.coding.ontology import cameo, cameo_table
+from detente.records import PLOVER_TYPES
+
+
+def test_every_code_has_consistent_quad_and_root():
+    for code, c in cameo_table().items():
+        assert c.root == code[:2]
+        root = int(c.root)
+        assert c.quad_class == (1 if root <= 4 else 2 if root <= 8 else 3 if root <= 13 else 4)
+        assert c.plover is None or c.plover in PLOVER_TYPES
+        assert -10 <= c.goldstein <= 10
+
+
+def test_statements_and_appeals_have_no_plover_type():
+    assert cameo("010").plover is None
+    assert cameo("020").plover is None
+    assert cameo("190").plover == "ASSAULT"
+
+
+def test_table_matches_reference(shared):  # type: ignore[no-untyped-def]
+    with open(shared / "reference" / "cameo_codes.csv", encoding="utf-8") as f:
+        ref = {r["code"]: r for r in csv.DictReader(f)}
+    table = cameo_table()
+    assert set(ref) == set(table)
+    for code, r in ref.items():
+        assert table[code].goldstein == float(r["goldstein"]), code
+        assert table[code].name == r["name"]
+    plover = {}
+    for line in (shared / "reference" / "cameo2plover.txt").read_text("utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if ":" in line:
+            code, rest = line.split(":", 1)
+            plover[code.strip()] = rest.split(",")[0].strip()
+    for code, ptype in plover.items():
+        if code in table:
+            assert table[code].plover == ptype, code

@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Build src/detente/coding/data/cameo.tsv from the shared reference facts.
+
+Run from the repository root when the reference tables change:
+    python tools/build_ontology.py ../shared/reference
+The output is one row per CAMEO code: code, name, Goldstein score, root, quad class,
+PLOVER type, mode and contexts (contexts joined by ';'). Codes the conversion table does
+not list inherit the PLOVER mapping of their nearest listed parent.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+# CAMEO quad classes (verbal coop 1, material coop 2, verbal conflict 3, material conflict 4)
+# as used by GDELT: 01-04 -> 1, 05-08 -> 2, 09-13 -> 3, 14-20 -> 4.
+QUAD = {f"{i:02d}": (1 if i <= 4 else 2 if i <= 8 else 3 if i <= 13 else 4) for i in range(1, 21)}
+
+
+def parse_plover(path: Path) -> dict[str, tuple[str, str, str]]:
+    out: dict[str, tuple[str, str, str]] = {}
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line or ":" not in line:
+            continue
+        code, rest = line.split(":", 1)
+        parts = [p.strip() for p in rest.split(",")]
+        ptype = parts[0]
+        mode = parts[1] if len(parts) > 1 else ""
+        context = ";".join(c.strip() for c in (parts[2] if len(parts) > 2 else "").split(";") if c.strip())
+        out[code.strip()] = (ptype, mode, context)
+    return out
+
+
+def main(ref: Path, dest: Path) -> None:
+    plover = parse_plover(ref / "cameo2plover.txt")
+    rows = []
+    with open(ref / "cameo_codes.csv", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            code = r["code"]
+            ptype, mode, context = "", "", ""
+            for k in range(len(code), 1, -1):
+                if code[:k] in plover:
+                    ptype, mode, context = plover[code[:k]]
+                    break
+            rows.append([code, r["name"], r["goldstein"], r["root_code"], str(QUAD[r["root_code"]]),
+                         ptype, mode, context])
+    with open(dest, "w", encoding="utf-8", newline="") as f:
+        f.write("# CAMEO codes with Goldstein scores (facts from the icews R package's table, MIT)\n")
+        f.write("# and their PLOVER type/mode/context (facts from the OEDA CAMEO-to-PLOVER table,\n")
+        f.write("# PLOVER manual draft 0.8). Built by tools/build_ontology.py. version: 1\n")
+        w = csv.writer(f, delimiter="\t", lineterminator="\n")
+        w.writerow(["code", "name", "goldstein", "root", "quad_class", "plover", "mode", "context"])
+        w.writerows(rows)
+
+
+if __name__ == "__main__":
+    ref = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/reference")
+    main(ref, Path(__file__).resolve().parents[1] / "src/detente/coding/data/cameo.tsv")
