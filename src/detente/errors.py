@@ -34,7 +34,7 @@ class Errors:
     E101 = "[E101] unknown CAMEO code '{code}'"
     E102 = "[E102] pattern file {file}, line {line}: {reason}"
     E201 = "[E201] could not code the document: {reason}"
-    E202 = "[E202] not English (detected {language}): skipped"
+    E202 = "[E202] not English (detected {language})"
     E301 = "[E301] store schema version {version} is newer than this detente ({known}): upgrade detente"
     E302 = "[E302] no store at {path}: run `detente ingest` first"
     E303 = "[E303] cannot open the store {path}: {reason}"
