@@ -39,7 +39,7 @@ class Errors:
     E302 = "[E302] no store at {path}: run `detente ingest` first"
     E303 = "[E303] cannot open the store {path}: {reason}"
     E304 = "[E304] could not write the batch to the store: {reason}"
-    E305 = "[E305] reconciliation failed: {read} read != {stored} stored + {skipped} skipped + {failed} failed"
+    E305 = "[E305] reconciliation failed: read {read} != {stored} + {skipped} skipped + {failed} failed"
     E401 = "[E401] cannot fetch {url}: {reason}"
     E402 = "[E402] {url} is over the size limit of {limit} bytes"
     E403 = "[E403] not a WARC file: {reason}"

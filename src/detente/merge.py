@@ -19,10 +19,10 @@ order documents were ingested in, so the in-process and Dask runs agree.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-import datetime as dt
 from itertools import groupby
 from typing import Any
 
@@ -145,7 +145,8 @@ def merge_sorted(items: Iterable[MergeItem], window_days: int = WINDOW_DAYS) -> 
 
 def best_mention(members: list[MergeItem]) -> MergeItem:
     """The evidence shown for an event: most confident, then earliest published, earliest sentence."""
-    return min(members, key=lambda m: (-m.confidence, m.published or dt.date.max, m.sentence_index, m.event_id))
+    return min(members, key=lambda m: (-m.confidence, m.published or dt.date.max,
+                                       m.sentence_index, m.event_id))
 
 
 def merged_id(members: list[MergeItem]) -> str:

@@ -106,12 +106,6 @@ class Summary:
         ]
 
 
-class Progress(Protocol):
-    """Told after every commit how many documents have been read so far."""
-
-    def __call__(self, read: int) -> None: ...
-
-
 @dataclass
 class _Pending:
     """A batch on its way through the executor, with what was decided before coding."""
@@ -163,7 +157,7 @@ def run(
     published: str | None = None,
     batch_size: int = BATCH_SIZE,
     executor: Executor | None = None,
-    progress: Progress | None = None,
+    progress: Callable[[int], None] | None = None,  # told the documents read after each commit
     items: Iterable[Article | Failure] | None = None,
     fn: CodeBatch = code_batch,
 ) -> Summary:

@@ -274,3 +274,26 @@ def read_documents(paths: Iterable[str], published: str | None = None,
             yield from articles_from_url(path, fetcher, published)
         else:
             yield from read_path(path, published)
+
+
+def count_documents(sources: Iterable[str]) -> int | None:
+    """How many documents the sources hold, when that is cheap to know (for a progress ETA).
+
+    Plain JSONL files are counted by their lines; text and HTML files are one document
+    each; anything else (gzip, WARC, feeds, URLs, stdin) makes the count unknown (None).
+    """
+    total = 0
+    for path in expand_sources(sources):
+        kind = kind_of(path)
+        if path == "-" or path.startswith(("http://", "https://")) or path.lower().endswith(".gz") \
+                or kind in ("warc", "feed", "xml"):
+            return None
+        if kind == "jsonl":
+            try:
+                with open(path, "rb") as f:
+                    total += sum(1 for line in f if line.strip())
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return total
