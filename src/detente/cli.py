@@ -2,20 +2,34 @@
 
 from __future__ import annotations
 
+import json
 import sys
-from collections import Counter
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
 
 from detente.ingest import read_documents
+from detente.ingest.reader import count_documents
 from detente.output import EventWriter
 from detente.pipeline import Pipeline, Result
 from detente.records import Article, Failure
+from detente.runner import BATCH_SIZE, Summary, parse_interval, run
+from detente.runner import watch as watch_feeds
+from detente.store import export as export_formats
+from detente.store.queries import EventFilter, query_events, summarise
 from detente.when import parse_iso
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -23,6 +37,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 err = Console(stderr=True, soft_wrap=True)
 
 PROGRESS_MIN_DOCS = 5
+DEFAULT_DB = Path("detente.duckdb")
 
 
 def _check_date(value: str | None) -> str | None:
@@ -84,33 +99,160 @@ def code_cmd(
         raise typer.Exit(1)
 
 
+def _progress_bar(total: int | None) -> tuple[Progress, Callable[[int], None]]:
+    """A progress bar with documents per second and an ETA; off when stderr is not a terminal."""
+    progress = Progress(
+        TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]:.1f} docs/s"), TimeRemainingColumn(), TimeElapsedColumn(),
+        console=err, disable=not sys.stderr.isatty(), transient=True,
+    )
+    task = progress.add_task("ingest", total=total, rate=0.0)
+    started = time.monotonic()
+
+    def update(read: int) -> None:
+        progress.update(task, completed=read, rate=read / max(time.monotonic() - started, 1e-9))
+
+    return progress, update
+
+
+def _ingest(sources: list[str], db: Path, published: str | None, batch_size: int) -> Summary:
+    total = count_documents(sources) if sys.stderr.isatty() else None
+    bar, update = _progress_bar(total)
+    with bar:
+        return run(sources, db, published=published, batch_size=batch_size, progress=update)
+
+
+def _report(summary: Summary) -> None:
+    for line in summary.lines():
+        err.print(line, highlight=False)
+    for failure in summary.failures[:10]:
+        err.print(f"[red]failed[/red] {failure}", markup=True, highlight=False)
+    if summary.failed > 10:
+        err.print(f"... {summary.failed - 10} more in the failures table", highlight=False)
+
+
+@app.command()
+def ingest(
+    sources: Annotated[list[str], typer.Argument(
+        help="Files, folders, globs, http(s) URLs or '-': text, HTML, JSONL(.gz), WARC(.gz), RSS/Atom.")],
+    db: Annotated[Path, typer.Option(help="The DuckDB store (created if missing).")] = DEFAULT_DB,
+    published: Annotated[str | None, typer.Option(
+        help="Publication date (YYYY-MM-DD) for documents that carry none.",
+        callback=_check_date)] = None,
+    batch_size: Annotated[int, typer.Option(help="Documents per batch (one commit each).")] = BATCH_SIZE,
+    strict: Annotated[bool, typer.Option(help="Exit with 1 when any document failed.")] = False,
+) -> None:
+    """Read, code and store documents; re-running adds nothing, a killed run resumes."""
+    summary = _ingest(sources, db, published, batch_size)
+    _report(summary)
+    if not summary.reconciled or (strict and summary.failed):
+        raise typer.Exit(1)
+
+
+@app.command()
+def watch(
+    feeds: Annotated[list[str], typer.Argument(help="RSS/Atom feed URLs (or files).")],
+    db: Annotated[Path, typer.Option(help="The DuckDB store.")] = DEFAULT_DB,
+    every: Annotated[str, typer.Option(help="Time between polls: 30s, 15m, 1h.")] = "15m",
+    polls: Annotated[int | None, typer.Option(help="Stop after this many polls (default: never).")] = None,
+    follow_links: Annotated[bool, typer.Option(help="Fetch the page each new entry links to.")] = False,
+) -> None:
+    """Poll feeds and ingest the entries not yet in the store."""
+    try:
+        seconds = parse_interval(every)
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint="--every") from None
+
+    def report(summary: Summary) -> None:
+        err.print(f"poll: {summary.stored} new, {summary.n_skipped} known or skipped, "
+                  f"{summary.failed} failed; {summary.merged_events} events in the store", highlight=False)
+
+    watch_feeds(feeds, db, seconds, polls=polls, follow_links=follow_links, on_poll=report)
+
+
+def _parse_dyad(value: str | None) -> tuple[str, str] | None:
+    if value is None:
+        return None
+    parts = value.split(":")
+    if len(parts) != 2 or not all(parts):
+        raise typer.BadParameter(f"'{value}' is not a dyad: use SOURCE:TARGET, e.g. PRK:KOR")
+    return parts[0], parts[1]
+
+
+@app.command()
+def events(
+    db: Annotated[Path, typer.Option(help="The DuckDB store.")] = DEFAULT_DB,
+    dyad: Annotated[str | None, typer.Option(help="SOURCE:TARGET actor codes, e.g. PRK:KOR.")] = None,
+    actor: Annotated[str | None, typer.Option(help="An actor code as source or target.")] = None,
+    event_type: Annotated[str | None, typer.Option(
+        "--type", help="PLOVER category (ACCUSE) or CAMEO code prefix (11).")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", callback=_check_date)] = None,
+    date_to: Annotated[str | None, typer.Option("--to", callback=_check_date)] = None,
+    min_sources: Annotated[int | None, typer.Option(help="At least this many outlets.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many events (0: all).")] = 50,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+) -> None:
+    """Merged events from the store, filtered, as a table or JSON."""
+    if fmt not in ("table", "json"):
+        raise typer.BadParameter("use table or json", param_hint="--format")
+    found = query_events(db, EventFilter(
+        dyad=_parse_dyad(dyad), actor=actor, event_type=event_type,
+        date_from=parse_iso(date_from), date_to=parse_iso(date_to),
+        min_sources=min_sources, limit=limit or None))
+    if fmt == "json":
+        typer.echo(json.dumps(found, ensure_ascii=False, indent=1))
+        return
+    table = Table(box=None)
+    for name in ("date", "source", "target", "type", "cameo", "mentions", "sources", "stories"):
+        table.add_column(name, no_wrap=True)
+    table.add_column("evidence", no_wrap=True, overflow="ellipsis", max_width=70)
+    for e in found:
+        table.add_row(e["date"] or "", e["source_code"] or "", e["target_code"] or "", e["event_type"],
+                      e["cameo"], str(e["num_mentions"]), str(e["num_sources"]), str(e["num_stories"]),
+                      (e["sentence"] or "")[:80])
+    Console(width=None if sys.stdout.isatty() else 200).print(table)
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="gdelt, plover, parquet or csv.")],
+    db: Annotated[Path, typer.Option(help="The DuckDB store.")] = DEFAULT_DB,
+    out: Annotated[str, typer.Option(
+        help="Output file ('-': stdout, for gdelt and plover); a folder for parquet.")] = "-",
+    table: Annotated[str, typer.Option(help="events or mentions (parquet and csv).")] = "events",
+) -> None:
+    """Export merged events: GDELT 2.0 event rows, PLOVER/POLECAT JSON, Parquet by year/month, CSV."""
+    if fmt not in export_formats.FORMATS:
+        raise typer.BadParameter(f"use one of {', '.join(export_formats.FORMATS)}", param_hint="--format")
+    if table not in export_formats.TABLES:
+        raise typer.BadParameter(f"use one of {', '.join(export_formats.TABLES)}", param_hint="--table")
+    if fmt in ("gdelt", "plover"):
+        write = export_formats.write_gdelt if fmt == "gdelt" else export_formats.write_plover
+        if out == "-":
+            n = write(db, sys.stdout)
+        else:
+            with open(out, "w", encoding="utf-8") as f:
+                n = write(db, f)
+    else:
+        if out == "-":
+            raise typer.BadParameter(f"{fmt} needs a path", param_hint="--out")
+        n = (export_formats.write_parquet if fmt == "parquet" else export_formats.write_csv)(db, out, table)
+    err.print(f"{n} rows exported", highlight=False)
+
+
 @app.command()
 def demo(
     corpus: Annotated[Path, typer.Option(help="Folder of example documents.")] = Path("examples/corpus"),
-    out: Annotated[Path, typer.Option(help="Where to write the coded records.")] = Path("out/demo.jsonl"),
+    db: Annotated[Path, typer.Option(help="The store to build.")] = Path("out/demo.duckdb"),
 ) -> None:
-    """Code the bundled example corpus and print a summary of its records."""
-    results, failures = code_stream([str(corpus)], None, 32)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    types: Counter[str] = Counter()
-    dyads: Counter[str] = Counter()
-    n_docs = n_events = 0
-    with out.open("w", encoding="utf-8") as f, EventWriter(f, "jsonl") as writer:
-        for result in results:
-            n_docs += 1
-            if result.failure:
-                failures.append(result.failure)
-                continue
-            writer.write(result.events)
-            for e in result.events:
-                n_events += 1
-                types[e.event_type] += 1
-                if e.source and e.target and e.source.country and e.target.country:
-                    dyads[f"{e.source.country}->{e.target.country}"] += 1
-    typer.echo(f"documents coded: {n_docs}  failed: {len(failures)}  events: {n_events}")
-    typer.echo("by type: " + ", ".join(f"{t} {n}" for t, n in types.most_common()))
-    typer.echo("top dyads: " + ", ".join(f"{d} {n}" for d, n in dyads.most_common(10)))
-    typer.echo(f"records written to {out}")
+    """Ingest the bundled example corpus into a store and print what it holds."""
+    _report(_ingest([str(corpus)], db, None, BATCH_SIZE))
+    s = summarise(db)
+    typer.echo(f"store {db}: {s.articles} documents ({s.coded} coded, {s.skipped} skipped, "
+               f"{s.failures} failed; {s.stories} stories)")
+    typer.echo(f"events: {s.mentions} records merged into {s.events} events; "
+               f"{s.merged} reported by more than one article")
+    typer.echo("top dyads: " + ", ".join(f"{a}->{b} {n}" for a, b, n in s.top_dyads))
 
 
 def main() -> None:

@@ -1,0 +1,252 @@
+"""The one corpus runner: read -> code -> write, with checkpoints, failure records and a summary.
+
+Documents stream from the readers in batches; each batch is checked against the store
+(articles already stored are the checkpoint, so a killed run resumes where it stopped),
+coded by an executor, and committed in one transaction with its failures. Memory stays
+bounded by a few batches however large the corpus.
+
+The executor seam: an executor maps `code_batch` (a plain, picklable function from a list
+of Articles to a list of pipeline Results) over batches and yields each batch's results in
+the order the batches came. `InProcessExecutor` runs it here; a Dask executor submits the
+same function to workers, keeping a bounded number of batches in flight.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Protocol
+
+from detente.errors import Errors
+from detente.ingest import read_documents
+from detente.ingest.language import is_english
+from detente.pipeline import Pipeline, Result
+from detente.records import Article, Failure
+from detente.store.writer import ALREADY_STORED, Batch, Committed, Skipped, StoreWriter, rebuild_merged
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 64
+SEEN_IN_RUN = "repeated in this run"
+CodeBatch = Callable[[list[Article]], list[Result]]
+
+
+class Executor(Protocol):
+    """Maps `fn` over batches of articles; yields each batch's results in batch order."""
+
+    def map(self, fn: CodeBatch, batches: Iterable[list[Article]]) -> Iterator[list[Result]]: ...
+
+
+class InProcessExecutor:
+    """Codes each batch in this process, one after another."""
+
+    def map(self, fn: CodeBatch, batches: Iterable[list[Article]]) -> Iterator[list[Result]]:
+        for batch in batches:
+            yield fn(batch)
+
+
+@cache
+def _pipeline(batch_size: int) -> Pipeline:
+    return Pipeline(batch_size=batch_size)
+
+
+def code_batch(articles: list[Article]) -> list[Result]:
+    """Code one batch of articles (one Result each, in order); what executors run on workers."""
+    return list(_pipeline(BATCH_SIZE).run(articles))
+
+
+def versions() -> dict[str, str]:
+    """Versions of code, model and data that produced a run's rows."""
+    from detente import __version__, nlp
+    from detente.actors.dictionary import data_version
+    from detente.coding.ontology import ontology_version
+    from detente.coding.patterns import patterns_version
+
+    return {"code": __version__, "model": nlp.model_version(), "ontology": ontology_version(),
+            "dictionary": data_version(), "patterns": patterns_version()}
+
+
+@dataclass
+class Summary:
+    """The end of a run: documents read, stored (coded), skipped, failed; events; time."""
+
+    run_id: str
+    read: int = 0
+    stored: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)
+    failed: int = 0
+    events: int = 0
+    merged_events: int = 0
+    seconds: float = 0.0
+    reconciled: bool = False
+    failures: list[Failure] = field(default_factory=list)  # the first few, for the report
+
+    @property
+    def n_skipped(self) -> int:
+        return sum(self.skipped.values())
+
+    @property
+    def rate(self) -> float:
+        return self.read / self.seconds if self.seconds > 0 else 0.0
+
+    def lines(self) -> list[str]:
+        """The summary as printed by the CLI."""
+        reasons = ", ".join(f"{k}: {v}" for k, v in sorted(self.skipped.items()))
+        return [
+            f"documents read {self.read}: coded {self.stored}, skipped {self.n_skipped}"
+            + (f" ({reasons})" if reasons else "") + f", failed {self.failed}",
+            f"events {self.events} new records; {self.merged_events} merged events in the store",
+            f"time {self.seconds:.1f} s ({self.rate:.1f} documents/s); "
+            + ("reconciled: read = coded + skipped + failed" if self.reconciled else "NOT RECONCILED"),
+        ]
+
+
+@dataclass
+class _Pending:
+    """A batch on its way through the executor, with what was decided before coding."""
+
+    batch: Batch
+    to_code: list[Article]
+
+
+def _batches(items: Iterable[Article | Failure], writer: StoreWriter, batch_size: int,
+             counter: list[int]) -> Iterator[_Pending]:
+    """Group read items into batches: failures, skips (language, stored) and articles to code."""
+    pending = _Pending(Batch(), [])
+    for item in items:
+        counter[0] += 1
+        if isinstance(item, Failure):
+            pending.batch.failures.append((item, item.document))
+        else:
+            english, lang = is_english(item.text, item.language)
+            item.language = lang or item.language
+            if english:
+                pending.to_code.append(item)
+            else:
+                pending.batch.skipped.append(Skipped(item, Errors.E202.format(language=lang)))
+        if len(pending.to_code) + len(pending.batch) >= batch_size:
+            yield _checked(pending, writer)
+            pending = _Pending(Batch(), [])
+    if len(pending.to_code) + len(pending.batch):
+        yield _checked(pending, writer)
+
+
+def _checked(pending: _Pending, writer: StoreWriter) -> _Pending:
+    """Drop articles the store already holds (or this batch repeats) before coding them."""
+    known = writer.known(a.id for a in pending.to_code)
+    keep: list[Article] = []
+    for a in pending.to_code:
+        if a.id in known:
+            pending.batch.skipped.append(Skipped(a, ALREADY_STORED))
+        else:
+            known.add(a.id)
+            keep.append(a)
+    pending.to_code = keep
+    return pending
+
+
+def run(
+    sources: list[str],
+    db: str | Path,
+    *,
+    published: str | None = None,
+    batch_size: int = BATCH_SIZE,
+    executor: Executor | None = None,
+    progress: Callable[[int], None] | None = None,  # told the documents read after each commit
+    items: Iterable[Article | Failure] | None = None,
+    fn: CodeBatch = code_batch,
+) -> Summary:
+    """Ingest `sources` (or ready-read `items`) into the store at `db`; the run's summary."""
+    started = time.monotonic()
+    writer = StoreWriter(db)
+    run_id = writer.begin_run(sources, versions())
+    read = [0]
+    stream = items if items is not None else read_documents(sources, published)
+    queue: deque[_Pending] = deque()
+
+    def to_code() -> Iterator[list[Article]]:
+        for pending in _batches(stream, writer, batch_size, read):
+            queue.append(pending)
+            yield pending.to_code
+
+    done = Committed()
+    summary = Summary(run_id)
+    for results in (executor or InProcessExecutor()).map(fn, to_code()):
+        pending = queue.popleft()
+        for result in results:
+            if result.failure is not None:
+                pending.batch.failures.append((result.failure, result.article.origin))
+            else:
+                pending.batch.coded.append((result.article, result.events))
+        done.add(_commit(writer, run_id, pending.batch))
+        summary.failures.extend(f for f, _ in pending.batch.failures[: max(0, 20 - len(summary.failures))])
+        if progress is not None:
+            progress(read[0])
+    summary.read, summary.stored, summary.skipped = read[0], done.stored, done.skipped
+    summary.failed, summary.events = done.failed, done.events
+    summary.merged_events = rebuild_merged(db)
+    summary.reconciled = writer.finish_run(run_id, read[0], done)
+    summary.seconds = time.monotonic() - started
+    if not summary.reconciled:
+        log.error(Errors.E305.format(read=summary.read, stored=summary.stored,
+                                     skipped=summary.n_skipped, failed=summary.failed))
+    return summary
+
+
+def _commit(writer: StoreWriter, run_id: str, batch: Batch) -> Committed:
+    """Commit a batch; documents skipped as already stored before coding are counted here too."""
+    pre = [s for s in batch.skipped if s.reason == ALREADY_STORED]
+    batch.skipped = [s for s in batch.skipped if s.reason != ALREADY_STORED]
+    done = writer.commit(run_id, batch)
+    if pre:
+        done.skipped[ALREADY_STORED] = done.skipped.get(ALREADY_STORED, 0) + len(pre)
+    return done
+
+
+def parse_interval(text: str) -> float:
+    """Seconds in an interval such as '15m', '1h', '30s' or '90'."""
+    units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+    text = text.strip().lower()
+    try:
+        if text and text[-1] in units:
+            return float(text[:-1]) * units[text[-1]]
+        return float(text)
+    except ValueError:
+        raise ValueError(f"'{text}' is not an interval: use e.g. 30s, 15m, 1h") from None
+
+
+def watch(feeds: list[str], db: str | Path, every: float, *, polls: int | None = None,
+          follow_links: bool = False, on_poll: Callable[[Summary], None] | None = None,
+          sleep: Callable[[float], None] = time.sleep, fetcher: object = None) -> list[Summary]:
+    """Poll feeds (URLs or files) every `every` seconds and ingest what is new; one run per poll."""
+    from detente.ingest.fetch import Fetcher, articles_from_url
+    from detente.ingest.reader import read_path
+
+    client = fetcher if isinstance(fetcher, Fetcher) else Fetcher()
+    summaries: list[Summary] = []
+    n = 0
+    try:
+        while polls is None or n < polls:
+            if n:
+                sleep(every)
+            n += 1
+
+            def entries() -> Iterator[Article | Failure]:
+                for feed in feeds:
+                    if feed.startswith(("http://", "https://")):
+                        yield from articles_from_url(feed, client, follow_links=follow_links)
+                    else:
+                        yield from read_path(feed)
+
+            summary = run(feeds, db, items=entries())
+            summaries.append(summary)
+            if on_poll is not None:
+                on_poll(summary)
+    finally:
+        client.close()
+    return summaries

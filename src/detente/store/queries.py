@@ -1,0 +1,111 @@
+"""Reading the store: merged events with filters, and a summary of what it holds.
+
+Every function opens its own short read-only connection (store/database.py), so readers
+never keep the writer waiting for long.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from detente.store.database import reading
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which merged events to return. Actor codes match a country (PRK), a full code (PRKGOV)
+    or a code prefix; `event_type` is a PLOVER category or a CAMEO code prefix (e.g. 04)."""
+
+    dyad: tuple[str, str] | None = None  # (source, target), directed
+    actor: str | None = None             # as source or target
+    event_type: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    min_sources: int | None = None
+    limit: int | None = None
+
+
+def _actor_clause(role: str, code: str, params: list[Any]) -> str:
+    params.extend([code, code, code])
+    return f"({role}_country = ? OR {role}_code = ? OR starts_with({role}_code, ?))"
+
+
+def where_clause(f: EventFilter) -> tuple[str, list[Any]]:
+    """SQL condition and parameters for a filter over the events table."""
+    parts: list[str] = []
+    params: list[Any] = []
+    if f.dyad:
+        parts.append(_actor_clause("source", f.dyad[0].upper(), params))
+        parts.append(_actor_clause("target", f.dyad[1].upper(), params))
+    if f.actor:
+        a = _actor_clause("source", f.actor.upper(), params)
+        b = _actor_clause("target", f.actor.upper(), params)
+        parts.append(f"({a} OR {b})")
+    if f.event_type:
+        if f.event_type.isdigit():
+            parts.append("starts_with(cameo, ?)")
+            params.append(f.event_type)
+        else:
+            parts.append("event_type = ?")
+            params.append(f.event_type.upper())
+    if f.date_from:
+        parts.append("coalesce(date, first_seen) >= ?")
+        params.append(f.date_from)
+    if f.date_to:
+        parts.append("coalesce(date, first_seen) <= ?")
+        params.append(f.date_to)
+    if f.min_sources:
+        parts.append("num_sources >= ?")
+        params.append(f.min_sources)
+    return (" AND ".join(parts) or "TRUE"), params
+
+
+def query_events(db: str | Path, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
+    """Merged events matching `f`, by date then id, as dicts (dates as ISO strings)."""
+    cond, params = where_clause(f)
+    sql = f"SELECT * FROM events WHERE {cond} ORDER BY coalesce(date, first_seen), merged_id"
+    if f.limit:
+        sql += f" LIMIT {int(f.limit)}"
+    with reading(db) as con:
+        cur = con.execute(sql, params)
+        names = [d[0] for d in cur.description or []]
+        rows = cur.fetchall()
+    return [{k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in zip(names, r, strict=True)}
+            for r in rows]
+
+
+@dataclass(frozen=True)
+class StoreSummary:
+    """What a store holds: documents, mentions, merged events and the busiest dyads."""
+
+    articles: int
+    coded: int
+    skipped: int
+    failures: int
+    stories: int
+    mentions: int
+    events: int
+    merged: int  # events reported by more than one article
+    top_dyads: list[tuple[str, str, int]]
+
+
+def summarise(db: str | Path, top: int = 10) -> StoreSummary:
+    """Counts over the whole store."""
+    with reading(db) as con:
+        a = con.execute("""SELECT count(*), count(*) FILTER (WHERE status = 'coded'),
+                                  count(*) FILTER (WHERE status = 'skipped'),
+                                  count(DISTINCT story_id) FROM articles""").fetchone() or (0, 0, 0, 0)
+        failures = (con.execute("SELECT count(*) FROM failures").fetchone() or (0,))[0]
+        mentions = (con.execute("SELECT count(*) FROM mentions").fetchone() or (0,))[0]
+        e = con.execute("SELECT count(*), count(*) FILTER (WHERE num_articles > 1) FROM events"
+                        ).fetchone() or (0, 0)
+        dyads = con.execute("""SELECT source_country, target_country, count(*) AS n FROM events
+                               WHERE source_country IS NOT NULL AND target_country IS NOT NULL
+                                 AND source_country <> target_country
+                               GROUP BY ALL ORDER BY n DESC, source_country, target_country LIMIT ?""",
+                            [top]).fetchall()
+    return StoreSummary(a[0], a[1], a[2], failures, a[3], mentions, e[0], e[1],
+                        [(s, t, n) for s, t, n in dyads])

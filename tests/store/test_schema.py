@@ -1,0 +1,57 @@
+"""Migrations: numbered, each in one transaction, applied once, recorded in schema_version."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from detente.errors import StoreError
+from detente.records import Event
+from detente.store import MIGRATIONS, initialise, migrate, reading
+from detente.store.schema import Migration
+
+
+def test_migrations_apply_once_and_are_recorded(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    assert initialise(db) == [m.name for m in MIGRATIONS]
+    assert initialise(db) == []
+    with reading(db) as con:
+        rows = con.execute("SELECT version, name FROM schema_version ORDER BY version").fetchall()
+    assert rows == [(m.version, m.name) for m in MIGRATIONS]
+
+
+def test_failed_migration_rolls_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(con: duckdb.DuckDBPyConnection) -> None:
+        con.execute("CREATE TABLE half_done (x INTEGER)")
+        raise RuntimeError("boom")
+
+    con = duckdb.connect(":memory:")
+    monkeypatch.setattr("detente.store.schema.MIGRATIONS", (*MIGRATIONS, Migration(99, broken)))
+    with pytest.raises(RuntimeError):
+        migrate(con)
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    assert "half_done" not in tables and "mentions" in tables
+    assert con.execute("SELECT max(version) FROM schema_version").fetchone() == (MIGRATIONS[-1].version,)
+
+
+def test_newer_schema_is_refused() -> None:
+    con = duckdb.connect(":memory:")
+    migrate(con)
+    con.execute("INSERT INTO schema_version VALUES (999, 'future', now())")
+    with pytest.raises(StoreError, match="E301"):
+        migrate(con)
+
+
+def test_mentions_hold_every_event_field() -> None:
+    con = duckdb.connect(":memory:")
+    migrate(con)
+    columns = {r[0] for r in con.execute("DESCRIBE mentions").fetchall()}
+    nested = {"source", "target", "speaker", "location", "evidence"}
+    for name in Event.__dataclass_fields__:
+        if name in nested:
+            assert any(c.startswith(name + "_") for c in columns), name
+        else:
+            assert name in columns, name
+    assert {"story_id", "run_id"} <= columns
