@@ -39,6 +39,7 @@ _KIND_RANK = {
     "sector": 1, "honorific": 0,
 }
 _NAMES_OF_PEOPLE = ("PERSON",)
+_LEADING_OFFICES = {"head_of_state", "head_of_government", "supreme_leader"}
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 # How far back (in sentences) a pronoun looks for what it stands for.
 _PERSON_REACH = 3
@@ -132,12 +133,19 @@ class ActorResolver:
             atoms.append(a)
         atoms = [a for a in atoms if keeps_meaning(doc, a, taken)]
         taken = {i for a in atoms for i in range(a.start, a.end)}
+        surnames: set[str] = set()
         for ent in doc.ents:
             if ent.label_ in _NAMES_OF_PEOPLE and not any(i in taken for i in range(ent.start, ent.end)):
                 words = [t for t in ent if t.is_alpha and t.text[:1].isupper()]
                 if words:
                     start, end = words[0].i, words[-1].i + 1
                     atoms.append(Atom(start, end, [Entry(doc[start:end].text, "name")]))
+                    taken.update(range(start, end))
+                    if len(words) > 1:
+                        surnames.add(words[-1].text)
+        for t in doc:  # a surname again, whatever the tagger made of it ("Brooks said")
+            if t.text in surnames and t.i not in taken and t.pos_ == "PROPN":
+                atoms.append(Atom(t.i, t.i + 1, [Entry(t.text, "name")]))
         return sorted(atoms, key=lambda a: a.start)
 
     def index(self, doc: Doc, published: date | None = None) -> ActorIndex:
@@ -174,6 +182,14 @@ def _same_title(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and _title_key(a) == _title_key(b)
 
 
+def _same_entity(a: Token, b: Token) -> bool:
+    """True when two neighbouring tokens are inside one named entity."""
+    if not a.ent_type_ or a.ent_type_ != b.ent_type_:
+        return False
+    first, second = (a, b) if a.i < b.i else (b, a)
+    return second.ent_iob_ == "I" and second.i == first.i + 1
+
+
 def keeps_meaning(doc: Doc, atom: Atom, taken: set[int]) -> bool:
     """False for a name inside a longer name ("Michael Jordan", "New Jersey") or a word
     that is not a name here (a surname that is a date, "May")."""
@@ -182,7 +198,7 @@ def keeps_meaning(doc: Doc, atom: Atom, taken: set[int]) -> bool:
         after = doc[atom.end] if atom.end < len(doc) else None
         for t in (before, after):
             if t is not None and t.i not in taken and t.pos_ == "PROPN" and t.text[:1].isupper() \
-                    and t.ent_type_ in ("PERSON", "") and t.is_alpha and not t.is_sent_start:
+                    and t.is_alpha and (t.ent_type_ in ("PERSON", "") or _same_entity(t, doc[atom.start])):
                 return False
         if before is not None and before.i in taken and before.text.rstrip(".") in ("Mr", "Mrs", "Ms", "Dr"):
             return False
@@ -280,7 +296,8 @@ class _Reading:
         kinds = {a.kind for a in atoms}
         head_atom = self.covered.get(head_i)
         head_is_actor = head_atom is not None or self.is_actor_token(head)
-        not_actor = head_atom is not None and head_atom.kind == "sector" and head_atom.entries[0].sector == "-"
+        not_actor = head_atom is not None and head_atom.kind == "sector" \
+            and head_atom.entries[0].sector == "-"
         if not head_is_actor or not_actor:
             # "North Korea's participation", "US sanctions": each name stands alone.
             for a in atoms:
@@ -334,7 +351,8 @@ class _Reading:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for obj in prep.children:
                         of = self.covered.get(obj.i)
-                        iso = of.entries[0].country if of is not None and of.kind in ("country", "seat") else None
+                        country = of is not None and of.kind in ("country", "seat")
+                        iso = of.entries[0].country if of is not None and country else None
                         if iso:
                             out.append(iso)
         if not out:
@@ -467,10 +485,8 @@ class _Reading:
                                      self.published, surname=text)
                 rule = "title"
                 if term is None and self.published is not None:
-                    current = [t for t in self.r.terms if t.surname == text and t.covers(self.published)
-                               and t.country in self.countries]
-                    if len({t.name for t in current}) == 1:
-                        term, rule = current[0], "surname"
+                    term = self.current_by_surname(text, self.doc[person.start])
+                    rule = "surname"
         else:  # a personal name the dictionaries lack
             last = self.doc[person.end - 1].text
             seen = self.people.get(last)
@@ -497,6 +513,19 @@ class _Reading:
         self.people[surname] = found
         if term is not None:
             self.people[term.surname] = found
+
+    def current_by_surname(self, surname: str, token: Token) -> Term | None:
+        """The one person of that surname in office on the date, if their country is named in
+        the article, or if they lead a state and the tagger sees a name ("Putin said")."""
+        assert self.published is not None
+        current = [t for t in self.r.terms if t.surname == surname and t.covers(self.published)]
+        named = [t for t in current if t.country in self.countries]
+        if len({t.name for t in named}) == 1:
+            return named[0]
+        leaders = [t for t in current if t.office in _LEADING_OFFICES]
+        if len({t.name for t in current}) == 1 and leaders and token.ent_type_ in ("PERSON", "ORG"):
+            return leaders[0]
+        return None
 
     def names_someone(self, head: Token, person: Atom) -> bool:
         """An unlisted name is a person when it heads its phrase ("Vincent Brooks said") and
