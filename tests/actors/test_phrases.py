@@ -188,7 +188,7 @@ CASES: list[tuple[str, str, str, str, str]] = [
     (D18, "Secretary of State Rex Tillerson flew to Seoul.", "Rex Tillerson", "USAGOV", "Rex Tillerson"),
     (D18, "The US secretary of state flew to Seoul.", "US secretary of state", "USAGOV", "Rex Tillerson"),
     (D22, "The US secretary of state flew to Seoul.", "US secretary of state", "USAGOV", "Antony Blinken"),
-    (D18, "US Defense Secretary James Mattis visited troops.", "James Mattis", "USAMIL", "James Mattis"),
+    (D18, "US Defense Secretary James Mattis visited troops.", "James Mattis", "USAMIL", "Jim Mattis"),
     (D18, "Japanese Prime Minister Shinzo Abe met Trump.", "Shinzo Abe", "JPNGOV", "Shinzo Abe"),
     (D22, "The Japanese prime minister met Biden.", "Japanese prime minister", "JPNGOV", "Fumio Kishida"),
     (D18, "Kim Jong-un inspected the missile.", "Kim Jong-un", "PRKGOV", "Kim Jong-un"),
@@ -198,7 +198,7 @@ CASES: list[tuple[str, str, str, str, str]] = [
     (D18, "German Chancellor Angela Merkel called Macron.", "Angela Merkel", "DEUGOV", "Angela Merkel"),
     (D22, "Barack Obama criticised the decision.", "Barack Obama", "USAELI", "Barack Obama"),
     (D18, "UN Secretary-General Antonio Guterres urged calm.", "Antonio Guterres", "IGOUNO",
-     "Antonio Guterres"),
+     "António Guterres"),
     (D18, "Jordan's King Abdullah met the envoy.", "Jordan's King Abdullah", "JORGOV", ""),
     # -- people the tables lack ---------------------------------------------------------
     (D18, "Vincent Brooks, commander of US Forces Korea, stressed readiness.", "Vincent Brooks",

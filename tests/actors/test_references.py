@@ -40,7 +40,7 @@ def test_title_and_surname() -> None:
 
 def test_pronoun_he_refers_to_the_last_person() -> None:
     text = "US Defence Secretary James Mattis visited Seoul. He said the drills would resume."
-    assert actor(text, "He") == ("USAMIL", "James Mattis")
+    assert actor(text, "He") == ("USAMIL", "Jim Mattis")
 
 
 def test_pronoun_it_refers_to_the_last_country() -> None:

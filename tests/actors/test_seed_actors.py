@@ -44,7 +44,7 @@ EXPECTED: list[tuple[str, int, str, str]] = [
     ("Rex Tillerson", 0, "USAGOV", "Rex Tillerson"),
     ("North Koreans", 0, "PRK", ""),
     ("Tillerson reiterated", 0, "USAGOV", "Rex Tillerson"),
-    ("James Mattis", 0, "USAMIL", "James Mattis"),
+    ("James Mattis", 0, "USAMIL", "Jim Mattis"),
     ("Seoul", 1, "KORGOV", ""),
     ("China", 0, "CHN", "China"),
     ("Shinzo Abe", 0, "JPNGOV", "Shinzo Abe"),

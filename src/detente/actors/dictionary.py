@@ -52,7 +52,7 @@ class Term:
     country: str | None
     sector: str | None
     office: str | None
-    title: str | None
+    titles: tuple[str, ...]  # lower-cased: "president", "secretary of state", "un chief"
     start: date | None
     end: date | None
 
@@ -111,8 +111,9 @@ def load_terms() -> tuple[Term, ...]:
     for row in _rows("people.tsv"):
         name = row["name"]
         surname = row.get("surname") or name.split()[-1]
+        titles = tuple(t.lower() for t in _split(row.get("title", "")))
         out.append(Term(name, surname, row.get("country") or None, row.get("sector") or None,
-                        row.get("office") or None, row.get("title") or None,
+                        row.get("office") or None, titles,
                         _date(row.get("start", "")), _date(row.get("end", ""))))
     return tuple(out)
 
@@ -181,6 +182,16 @@ def load_entries() -> tuple[Entry, ...]:
         out.append(Entry(row["phrase"], row["kind"], None, None, row["sector"] or None,
                          value=row["value"] or None))
     return tuple(out)
+
+
+@cache
+def office_sectors() -> dict[str, str]:
+    """The sector of each office, from sectors.tsv: a defence minister is MIL wherever named."""
+    out: dict[str, str] = {}
+    for row in _rows("sectors.tsv"):
+        if row.get("office") and row["sector"]:
+            out.setdefault(row["office"], row["sector"])
+    return out
 
 
 @cache

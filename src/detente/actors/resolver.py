@@ -26,6 +26,7 @@ from detente.actors.dictionary import (
     country_names,
     load_entries,
     load_terms,
+    office_sectors,
     pronouns,
 )
 from detente.nlp import load_pipeline
@@ -114,6 +115,8 @@ class ActorResolver:
             for key, forms in phrases.items():
                 matcher.add(key, [nlp.make_doc(f) for f in forms])
         self.terms = load_terms()
+        self.org_codes = {e.phrase.lower(): e.code for e in load_entries()
+                          if e.kind == "organisation" and e.code and e.code.startswith("IGO")}
         self.pronouns = pronouns()
 
     def atoms(self, doc: Doc) -> list[Atom]:
@@ -154,6 +157,19 @@ class ActorResolver:
 
     # -- people -------------------------------------------------------------------------
 
+    def organisation_of(self, term: Term) -> str | None:
+        """The code of the organisation a term belongs to: from a non-ISO country column
+        ("EUR" -> IGOEUR) or from the organisation its title names ("un chief" -> IGOUNO)."""
+        if term.country:
+            return f"IGO{term.country}"
+        for title in term.titles:
+            words = title.split()
+            for n in range(len(words) - 1, 0, -1):
+                code = self.org_codes.get(" ".join(words[:n]))
+                if code:
+                    return code
+        return None
+
     def holder(self, country: str | None, office: str | None, title: str | None,
                published: date | None, surname: str | None = None) -> Term | None:
         """Who held an office (named by office or title) in a country on a date, if one did."""
@@ -164,11 +180,11 @@ class ActorResolver:
             if t.covers(published)
             and (country is None or t.country == country)
             and (surname is None or t.surname == surname)
-            and (_same_title(t.title, title) or (office is not None and t.office == office))
+            and (_has_title(t, title) or (office is not None and t.office == office))
         ]
         if country is None and surname is None:
             return None
-        exact = [t for t in found if _same_title(t.title, title)]
+        exact = [t for t in found if _has_title(t, title)]
         found = exact or found
         return found[0] if len({t.name for t in found}) == 1 else None
 
@@ -177,9 +193,9 @@ def _title_key(title: str) -> str:
     return re.sub(r"[-\s]+", " ", title.lower().replace("defense", "defence"))
 
 
-def _same_title(a: str | None, b: str | None) -> bool:
+def _has_title(term: Term, title: str | None) -> bool:
     """Titles compared loosely: "Secretary-General" = "secretary general", defense = defence."""
-    return a is not None and b is not None and _title_key(a) == _title_key(b)
+    return title is not None and _title_key(title) in {_title_key(t) for t in term.titles}
 
 
 def _same_entity(a: Token, b: Token) -> bool:
@@ -440,13 +456,14 @@ class _Reading:
     # -- people -------------------------------------------------------------------------
 
     def term_actor(self, text: str, term: Term) -> Actor:
-        sector = term.sector
+        """The actor of a person in a term: country + the office's sector; former holders ELI;
+        heads of organisations take the organisation's code."""
+        sector = office_sectors().get(term.office or "", term.sector)
         if self.published is not None and term.end is not None and term.end < self.published:
             sector = "ELI"  # a former office holder
         country = term.country
-        if country is None or len(country) != 3:
-            code = "IGOUNO" if term.office == "secretary_general" and not country else country
-            return Actor(text, code, None, sector, term.name)
+        if country is None or country not in country_names():
+            return Actor(text, self.r.organisation_of(term), None, sector, term.name)
         return Actor(text, country + (sector or ""), country, sector, term.name)
 
     def pick_term(self, entries: list[Entry]) -> Term | None:
@@ -492,6 +509,13 @@ class _Reading:
             seen = self.people.get(last)
             if seen is not None and (person.end - person.start == 1 or seen.mention.actor.name == text):
                 known, rule = seen, "surname"
+        explicit = [a.entries[0].country for a in atoms if a.kind in ("country", "adjective", "seat")]
+        if term is not None and explicit and term.country not in explicit:
+            # "Jordan's King Abdullah" is not the Saudi King Abdullah, but a head of state too
+            sector = sector or office_sectors().get(term.office or "", term.sector)
+            term = None
+        if known is not None and explicit and known.mention.actor.country not in explicit:
+            known = None
         head_atom = self.covered.get(head.i)
         if head_atom is not None and head_atom.kind == "sector" and not head_atom.entries[0].office \
                 and not (person.start <= head.i < person.end):
