@@ -115,6 +115,13 @@ class ActorResolver:
             for key, forms in phrases.items():
                 matcher.add(key, [nlp.make_doc(f) for f in forms])
         self.terms = load_terms()
+        self.terms_by_country: dict[str, list[Term]] = {}
+        self.terms_by_surname: dict[str, list[Term]] = {}
+        self.terms_by_name: dict[str, list[Term]] = {}
+        for t in self.terms:
+            self.terms_by_country.setdefault(t.country or "", []).append(t)
+            self.terms_by_surname.setdefault(t.surname, []).append(t)
+            self.terms_by_name.setdefault(t.name, []).append(t)
         self.org_codes = {e.phrase.lower(): e.code for e in load_entries()
                           if e.kind == "organisation" and e.code and e.code.startswith("IGO")}
         self.pronouns = pronouns()
@@ -175,8 +182,10 @@ class ActorResolver:
         """Who held an office (named by office or title) in a country on a date, if one did."""
         if published is None or (office is None and title is None):
             return None
+        pool = self.terms_by_country.get(country, ()) if country else (
+            self.terms_by_surname.get(surname or "", ()))
         found = [
-            t for t in self.terms
+            t for t in pool
             if t.covers(published)
             and (country is None or t.country == country)
             and (surname is None or t.surname == surname)
@@ -415,15 +424,13 @@ class _Reading:
                 self.emit(actor, head, span, "person", "title", office=term.office)
                 self.people.setdefault(term.surname, self.found[-1])
                 return
-        if head.pos_ == "PROPN" and head.i not in self.covered_by("country", "seat", "adjective"):
+        head_kind = self.covered[head.i].kind if head.i in self.covered else None
+        if head.pos_ == "PROPN" and head_kind not in ("country", "seat", "adjective"):
             # an organisation the tables lack: "the Korean Senior Citizens Association"
             named = self.doc[span.start + (1 if span[0].lower_ == "the" else 0) : span.end].text
             members = (replace(members[0], name=named), *members[1:])
         self.emit(members[0], head, span, "thing", rule, members if len(members) > 1 else ())
 
-    def covered_by(self, *kinds: str) -> set[int]:
-        """Tokens inside atoms of the given kinds."""
-        return {i for i, a in self.covered.items() if a.kind in kinds}
 
     def country_actor(self, text: str, iso: str, sector: str | None) -> Actor:
         code = iso + (sector or "")
@@ -468,7 +475,7 @@ class _Reading:
 
     def pick_term(self, entries: list[Entry]) -> Term | None:
         names = {e.name for e in entries}
-        terms = [t for t in self.r.terms if t.name in names]
+        terms = [t for n in names if n for t in self.r.terms_by_name.get(n, ())]
         if not terms:
             return None
         if self.published is not None:
@@ -542,7 +549,7 @@ class _Reading:
         """The one person of that surname in office on the date, if their country is named in
         the article, or if they lead a state and the tagger sees a name ("Putin said")."""
         assert self.published is not None
-        current = [t for t in self.r.terms if t.surname == surname and t.covers(self.published)]
+        current = [t for t in self.r.terms_by_surname.get(surname, ()) if t.covers(self.published)]
         named = [t for t in current if t.country in self.countries]
         if len({t.name for t in named}) == 1:
             return named[0]
