@@ -131,3 +131,20 @@ def test_mentions_are_in_text_order() -> None:
     doc = parse_one("Moon Jae-in met Trump. He said China and Japan agreed.")
     starts = [m.start for m in find_mentions(doc, D18).mentions]
     assert starts == sorted(starts)
+
+
+def test_expletive_it_stands_for_nothing() -> None:
+    text = "Japan met Korea. It would be a good thing if the meeting went ahead."
+    assert mention_of(text, "It", D18) is None
+
+
+def test_it_inside_a_quotation_is_not_resolved() -> None:
+    text = 'Japan met Korea. The minister said: "We will not read too much into it."'
+    assert mention_of(text, "it.", D18) is None
+
+
+def test_actors_for_expands_coordinated_actors() -> None:
+    doc = parse_one("Moon Jae-in and Donald Trump agreed to delay the drills.")
+    index = find_mentions(doc, D18)
+    moon = doc.char_span(0, len("Moon Jae-in")).root
+    assert [m.actor.code for m in index.actors_for(moon)] == ["KORGOV", "USAGOV"]

@@ -72,6 +72,17 @@ class ActorIndex:
         """The mention headed by `token`, else one that covers it (pronouns included)."""
         return self.by_head.get(token.i) or self.by_token.get(token.i)
 
+    def actors_for(self, token: Token) -> list[Mention]:
+        """Every mention a role token stands for, compound actors expanded: the token's own
+        mention and those of its conjuncts ("Moon and Trump"). A group mention ("both sides")
+        is returned once; its `members` hold the actors it stands for."""
+        out: list[Mention] = []
+        for t in (token, *token.conjuncts):
+            m = self.for_token(t)
+            if m is not None and m not in out:
+                out.append(m)
+        return out
+
     def add(self, mention: Mention, head: int, tokens: range) -> None:
         """Record a mention under its head and the tokens it covers."""
         self.mentions.append(mention)
@@ -626,6 +637,8 @@ class _Reading:
         return None
 
     def pronoun(self, token: Token) -> None:
+        if self.r.pronouns.get(token.lower_) != "person" and (is_expletive(token) or in_quotes(token)):
+            return
         ref = self.antecedent(token)
         if ref is None:
             return
@@ -683,6 +696,23 @@ class _Reading:
             return
         sector = ref.mention.actor.sector
         self.emit(self.country_actor(span.text, countries[0], sector), head, span, "person", "counterpart")
+
+
+def is_expletive(token: Token) -> bool:
+    """True for an "it" that stands for nothing: "it would be a good thing if ..."."""
+    if token.dep_ == "expl":
+        return True
+    verb = token.head
+    return token.lower_ == "it" and token.dep_ == "nsubj" and verb.lemma_ == "be" and any(
+        c.dep_ in ("ccomp", "xcomp", "advcl") for c in verb.children
+    )
+
+
+def in_quotes(token: Token) -> bool:
+    """True inside a quotation in its sentence, where "it" and "they" follow the speaker's
+    own thread rather than the article's."""
+    before = token.doc[token.sent.start : token.i].text
+    return sum(before.count(q) for q in ('"', "“", "”")) % 2 == 1 or before.count("“") > before.count("”")
 
 
 def np_head(token: Token) -> Token:
