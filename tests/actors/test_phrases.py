@@ -200,6 +200,11 @@ CASES: list[tuple[str, str, str, str, str]] = [
     (D18, "UN Secretary-General Antonio Guterres urged calm.", "Antonio Guterres", "IGOUNO",
      "António Guterres"),
     (D18, "Jordan's King Abdullah met the envoy.", "Jordan's King Abdullah", "JORGOV", ""),
+    (D19, "Hamas leader Ismail Haniyeh met Egyptian officials.", "Ismail Haniyeh", "PSEREBHAM", ""),
+    (D19, "Iranian foreign minister Mohammad Javad Zarif left.", "Mohammad Javad Zarif", "IRNGOV", ""),
+    (D19, "The Iranian foreign minister rejected the claims.", "Iranian foreign minister", "IRNGOV",
+     "Mohammad Javad Zarif"),
+    (D19, "Pompeo called his Russian counterpart.", "his Russian counterpart", "RUSGOV", "Sergei Lavrov"),
     # -- people the tables lack ---------------------------------------------------------
     (D18, "Vincent Brooks, commander of US Forces Korea, stressed readiness.", "Vincent Brooks",
      "USAMIL", "Vincent Brooks"),

@@ -547,6 +547,9 @@ class _Reading:
             found = self.emit(actor, head, span, "person", rule, office=known.office)
         elif term is not None:
             actor = self.term_actor(span.text, term)
+            org = next((a.entries[0] for a in atoms if a.kind == "organisation"), None)
+            if org is not None and actor.sector == "ELI":  # "Hamas leader Ismail Haniyeh"
+                actor = Actor(span.text, org.code, org.country, org.sector, term.name)
             found = self.emit(actor, head, span, "person", rule, office=term.office)
         else:
             actor = self.described_person(head, atoms, text, countries, sector)
@@ -558,15 +561,21 @@ class _Reading:
 
     def current_by_surname(self, surname: str, token: Token) -> Term | None:
         """The one person of that surname in office on the date, if their country is named in
-        the article, or if they lead a state and the tagger sees a name ("Putin said")."""
+        the article, or if the tagger sees a personal name ("Pompeo said"; a leader's name
+        tagged as an organisation also counts: "Putin said")."""
         assert self.published is not None
         current = [t for t in self.r.terms_by_surname.get(surname, ()) if t.covers(self.published)]
         named = [t for t in current if t.country in self.countries]
         if len({t.name for t in named}) == 1:
             return named[0]
+        if len({t.name for t in current}) != 1:
+            return None
         leaders = [t for t in current if t.office in _LEADING_OFFICES]
-        if len({t.name for t in current}) == 1 and leaders and token.ent_type_ in ("PERSON", "ORG"):
-            return leaders[0]
+        if token.ent_type_ == "PERSON" or (leaders and token.ent_type_ == "ORG"):
+            return (leaders or current)[0]
+        ever = {t.name for t in self.r.terms_by_surname.get(surname, ())}
+        if len(ever) == 1 and token.ent_type_ in ("", "ORG", "PERSON"):
+            return current[0]  # a surname only one office holder ever had ("Pompeo")
         return None
 
     def names_someone(self, head: Token, person: Atom) -> bool:
@@ -694,7 +703,7 @@ class _Reading:
             actor = self.term_actor(span.text, term)
             self.emit(actor, head, span, "person", "counterpart", office=term.office)
             return
-        sector = ref.mention.actor.sector
+        sector = ref.mention.actor.sector or "GOV"  # a counterpart holds an office
         self.emit(self.country_actor(span.text, countries[0], sector), head, span, "person", "counterpart")
 
 
