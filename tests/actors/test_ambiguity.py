@@ -84,3 +84,12 @@ def test_unknown_actor_keeps_its_text_and_no_code() -> None:
 
 def test_korean_peninsula_is_not_an_actor() -> None:
     assert mention_of("Tensions rose on the Korean Peninsula.", "Korean Peninsula", DAY) is None
+
+
+def test_country_name_as_a_first_name_before_a_listed_surname() -> None:
+    mention = mention_of("Chad Smith scored twice for the club.", "Chad", DAY)
+    assert mention is None or mention.actor.code is None
+
+
+def test_honorific_makes_a_person() -> None:
+    assert code_of("Mr Jordan said the shop would close.", "Jordan") is None

@@ -152,7 +152,8 @@ class ActorResolver:
                 continue
             taken.update(range(a.start, a.end))
             atoms.append(a)
-        atoms = [a for a in atoms if keeps_meaning(doc, a, taken)]
+        kinds = {i: a.kind for a in atoms for i in range(a.start, a.end)}
+        atoms = [a for a in atoms if keeps_meaning(doc, a, kinds)]
         taken = {i for a in atoms for i in range(a.start, a.end)}
         surnames: set[str] = set()
         for ent in doc.ents:
@@ -226,17 +227,23 @@ def _same_entity(a: Token, b: Token) -> bool:
     return second.ent_iob_ == "I" and second.i == first.i + 1
 
 
-def keeps_meaning(doc: Doc, atom: Atom, taken: set[int]) -> bool:
-    """False for a name inside a longer name ("Michael Jordan", "New Jersey") or a word
-    that is not a name here (a surname that is a date, "May")."""
+def keeps_meaning(doc: Doc, atom: Atom, kinds: dict[int, str]) -> bool:
+    """False for a name inside a longer name ("Michael Jordan", "New Jersey", "Chad Smith"),
+    after an honorific ("Mr Jordan"), or a word that is not a name here ("May" the month)."""
     if atom.kind in ("country", "seat", "ambiguous", "surname"):
+        first = doc[atom.start]
         before = doc[atom.start - 1] if atom.start > 0 else None
         after = doc[atom.end] if atom.end < len(doc) else None
         for t in (before, after):
-            if t is not None and t.i not in taken and t.pos_ == "PROPN" and t.text[:1].isupper() \
-                    and t.is_alpha and (t.ent_type_ in ("PERSON", "") or _same_entity(t, doc[atom.start])):
+            if t is None or t.pos_ != "PROPN" or not t.text[:1].isupper() or not t.is_alpha:
+                continue
+            kind = kinds.get(t.i)
+            in_name = t.ent_type_ in ("PERSON", "") or _same_entity(t, first)
+            if (kind is None and in_name) or (kind in ("surname", "person") and _same_entity(t, first)):
                 return False
-        if before is not None and before.i in taken and before.text.rstrip(".") in ("Mr", "Mrs", "Ms", "Dr"):
+            if kind in ("country", "seat", "ambiguous") and atom.kind == "surname" and _same_entity(t, first):
+                return False
+        if before is not None and kinds.get(before.i) == "honorific":
             return False
     if atom.kind == "surname":
         t = doc[atom.start]
