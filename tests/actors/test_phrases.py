@@ -205,6 +205,9 @@ CASES: list[tuple[str, str, str, str, str]] = [
     (D19, "The Iranian foreign minister rejected the claims.", "Iranian foreign minister", "IRNGOV",
      "Mohammad Javad Zarif"),
     (D19, "Pompeo called his Russian counterpart.", "his Russian counterpart", "RUSGOV", "Sergei Lavrov"),
+    (D18, "The UN secretary-general urged calm.", "UN secretary-general", "IGOUNOSGN", "António Guterres"),
+    (D19, "The NATO secretary general visited Kyiv.", "NATO secretary general", "IGONAT", "Jens Stoltenberg"),
+    (D22, "The EU foreign policy chief met Blinken.", "EU foreign policy chief", "IGOEUR", "Josep Borrell"),
     # -- people the tables lack ---------------------------------------------------------
     (D18, "Vincent Brooks, commander of US Forces Korea, stressed readiness.", "Vincent Brooks",
      "USAMIL", "Vincent Brooks"),

@@ -148,3 +148,12 @@ def test_actors_for_expands_coordinated_actors() -> None:
     index = find_mentions(doc, D18)
     moon = doc.char_span(0, len("Moon Jae-in")).root
     assert [m.actor.code for m in index.actors_for(moon)] == ["KORGOV", "USAGOV"]
+
+
+def test_the_group_is_the_organisation_named_before() -> None:
+    text = "Hezbollah fired rockets at the border. The group said it was responding to strikes."
+    assert actor(text, "The group")[0] == "LBNREBHEZ"
+
+
+def test_the_alliance_without_an_organisation_before_is_uncoded() -> None:
+    assert mention_of("Japan met Korea. The alliance held.", "The alliance", D18) is None

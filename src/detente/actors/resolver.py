@@ -129,10 +129,14 @@ class ActorResolver:
         self.terms_by_country: dict[str, list[Term]] = {}
         self.terms_by_surname: dict[str, list[Term]] = {}
         self.terms_by_name: dict[str, list[Term]] = {}
+        self.terms_by_title: dict[str, list[Term]] = {}
         for t in self.terms:
             self.terms_by_country.setdefault(t.country or "", []).append(t)
             self.terms_by_surname.setdefault(t.surname, []).append(t)
             self.terms_by_name.setdefault(t.name, []).append(t)
+            for title in t.titles:
+                if t.country is None or t.country not in country_names():
+                    self.terms_by_title.setdefault(_title_key(title), []).append(t)
         self.org_codes = {e.phrase.lower(): e.code for e in load_entries()
                           if e.kind == "organisation" and e.code and e.code.startswith("IGO")}
         self.pronouns = pronouns()
@@ -188,6 +192,14 @@ class ActorResolver:
                 if code:
                     return code
         return None
+
+    def holder_by_title(self, text: str, published: date | None) -> Term | None:
+        """Who held the office a phrase names in full ("UN chief", "NATO secretary-general")."""
+        if published is None:
+            return None
+        key = _title_key(re.sub(r"^the |'s\b|’s\b", "", text.strip(), flags=re.IGNORECASE))
+        found = [t for t in self.terms_by_title.get(key, ()) if t.covers(published)]
+        return found[0] if len({t.name for t in found}) == 1 else None
 
     def holder(self, country: str | None, office: str | None, title: str | None,
                published: date | None, surname: str | None = None) -> Term | None:
@@ -417,8 +429,24 @@ class _Reading:
         org = next((a for a in atoms if a.kind == "organisation"), None)
         if org is not None:
             e = org.entries[0]
+            term = self.r.holder_by_title(span.text, self.published)
+            if term is not None:  # "the UN secretary-general", "NATO's chief" on the date
+                actor = Actor(span.text, e.code, e.country, e.sector, term.name)
+                self.emit(actor, head, span, "person", "title", office=term.office)
+                self.people.setdefault(term.surname, self.found[-1])
+                return
             actor = Actor(span.text, e.code, e.country, e.sector, e.name)
             self.emit(actor, head, span, "thing", "dictionary")
+            return
+        described = next((a for a in atoms if a.kind == "description"
+                          and a.entries[0].value == "organisation"), None)
+        if described is not None:  # "the group", "the alliance": the organisation named before
+            for f in reversed(self.found):
+                named = f.mention.actor
+                if f.first < described.start and named.code \
+                        and named.code != (named.country or "") + (named.sector or ""):
+                    self.emit(named, head, span, "thing", "description", f.mention.members)
+                    return
             return
         ambiguous = [a for a in atoms if a.kind == "ambiguous"]
         countries = self.countries_of(head, atoms)
