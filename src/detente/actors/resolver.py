@@ -473,8 +473,8 @@ class _Reading:
         head_kind = self.covered[head.i].kind if head.i in self.covered else None
         if head.pos_ == "PROPN" and head_kind not in ("country", "seat", "adjective"):
             # an organisation the tables lack: "the Korean Senior Citizens Association"
-            named = self.doc[span.start + (1 if span[0].lower_ == "the" else 0) : span.end].text
-            members = (replace(members[0], name=named), *members[1:])
+            own_name = self.doc[span.start + (1 if span[0].lower_ == "the" else 0) : span.end].text
+            members = (replace(members[0], name=own_name), *members[1:])
         self.emit(members[0], head, span, "thing", rule, members if len(members) > 1 else ())
 
 
