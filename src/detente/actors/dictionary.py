@@ -131,7 +131,7 @@ def _country_entries() -> Iterator[Entry]:
             if n not in skip:
                 yield Entry(n, "country", iso, iso, None, names[iso])
         for cap in _split(row["capitals"]):
-            if cap not in claimed:
+            if cap not in claimed and cap not in skip:
                 yield Entry(cap, "seat", iso, iso, "GOV", names[iso])
     for row in extra:
         iso = row["iso3"]
