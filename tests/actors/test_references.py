@@ -157,3 +157,11 @@ def test_the_group_is_the_organisation_named_before() -> None:
 
 def test_the_alliance_without_an_organisation_before_is_uncoded() -> None:
     assert mention_of("Japan met Korea. The alliance held.", "The alliance", D18) is None
+
+
+def test_north_and_south_korea_name_two_countries() -> None:
+    text = "North and South Korea reopened their hotline."
+    mention = mention_of(text, "North and South Korea", D18)
+    assert mention is not None and [m.code for m in mention.members] == ["PRK", "KOR"]
+    their = mention_of(text, "their", D18)
+    assert their is not None and [m.code for m in their.members] == ["PRK", "KOR"]

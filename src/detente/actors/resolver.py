@@ -40,6 +40,7 @@ _KIND_RANK = {
     "sector": 1, "honorific": 0,
 }
 _NAMES_OF_PEOPLE = ("PERSON",)
+_COMPASS = {"North", "South", "East", "West"}
 _LEADING_OFFICES = {"head_of_state", "head_of_government", "supreme_leader"}
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 # How far back (in sentences) a pronoun looks for what it stands for.
@@ -158,6 +159,7 @@ class ActorResolver:
             atoms.append(a)
         kinds = {i: a.kind for a in atoms for i in range(a.start, a.end)}
         atoms = [a for a in atoms if keeps_meaning(doc, a, kinds)]
+        atoms += self.shared_heads(doc, atoms)
         taken = {i for a in atoms for i in range(a.start, a.end)}
         surnames: set[str] = set()
         for ent in doc.ents:
@@ -173,6 +175,20 @@ class ActorResolver:
             if t.text in surnames and t.i not in taken and t.pos_ == "PROPN":
                 atoms.append(Atom(t.i, t.i + 1, [Entry(t.text, "name")]))
         return sorted(atoms, key=lambda a: a.start)
+
+    def shared_heads(self, doc: Doc, atoms: list[Atom]) -> list[Atom]:
+        """"North and South Korea": the bare "North" is North Korea when that is a name."""
+        out = []
+        for a in atoms:
+            if a.kind != "country" or a.start < 2 or doc[a.start - 1].lower_ not in ("and", "or", "&"):
+                continue
+            words = a.entries[0].phrase.split(" ", 1)
+            first = doc[a.start - 2]
+            if len(words) == 2 and first.text in _COMPASS and first.i not in {x.start for x in atoms}:
+                entries = self.entries.get(f"country:{first.text} {words[1]}")
+                if entries:
+                    out.append(Atom(first.i, first.i + 1, entries))
+        return out
 
     def index(self, doc: Doc, published: date | None = None) -> ActorIndex:
         """All actor mentions of `doc`, each with its noun-phrase head, resolved at `published`."""
@@ -342,7 +358,7 @@ class _Reading:
         actor = replace(actor, text=span.text)
         mention = Mention(span.start_char, span.end_char, self.sentence(head.i), actor, rule, members)
         self.index.add(mention, head.i, range(span.start, span.end))
-        found = _Found(mention, kind, span.start, office, head.tag_ in ("NNS", "NNPS"))
+        found = _Found(mention, kind, span.start, office, head.tag_ in ("NNS", "NNPS") or len(members) > 1)
         self.found.append(found)
         return found
 
