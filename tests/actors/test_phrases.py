@@ -235,3 +235,10 @@ def test_phrase(published: str, text: str, phrase: str, code: str, name: str) ->
 
 def test_there_are_at_least_150_phrases() -> None:
     assert len(CASES) >= 150
+
+
+def test_a_sector_word_used_as_a_verb_is_not_a_role() -> None:
+    mention = mention_of("Israeli troops head to the West Bank.", "Israeli troops", date(2019, 1, 1))
+    assert mention is not None and mention.actor.code == "ISRMIL"
+    west_bank = mention_of("Israeli troops head to the West Bank.", "West Bank", date(2019, 1, 1))
+    assert west_bank is not None and west_bank.actor.code == "PSE"

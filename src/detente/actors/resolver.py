@@ -273,6 +273,8 @@ def keeps_meaning(doc: Doc, atom: Atom, kinds: dict[int, str]) -> bool:
                 return False
         if before is not None and kinds.get(before.i) == "honorific":
             return False
+    if atom.kind == "sector" and doc[atom.start : atom.end].root.pos_ in ("VERB", "AUX", "ADP"):
+        return False  # "won" the verb, not the currency; "head to"
     if atom.kind == "surname":
         t = doc[atom.start]
         if t.pos_ != "PROPN" or t.ent_type_ in _NOT_NAMES:
