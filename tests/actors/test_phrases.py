@@ -208,6 +208,9 @@ CASES: list[tuple[str, str, str, str, str]] = [
     (D18, "The UN secretary-general urged calm.", "UN secretary-general", "IGOUNOSGN", "António Guterres"),
     (D19, "The NATO secretary general visited Kyiv.", "NATO secretary general", "IGONAT", "Jens Stoltenberg"),
     (D22, "The EU foreign policy chief met Blinken.", "EU foreign policy chief", "IGOEUR", "Josep Borrell"),
+    (D18, "Iran's UN ambassador rejected the resolution.", "Iran's UN ambassador", "IRNGOV", ""),
+    (D18, "Russian UN Ambassador Vassily Nebenzia objected.", "Vassily Nebenzia", "RUSGOV", ""),
+    (D18, "CNN correspondent Jim Acosta asked.", "Jim Acosta", "USAMED", ""),
     # -- people the tables lack ---------------------------------------------------------
     (D18, "Vincent Brooks, commander of US Forces Korea, stressed readiness.", "Vincent Brooks",
      "USAMIL", "Vincent Brooks"),

@@ -165,3 +165,10 @@ def test_north_and_south_korea_name_two_countries() -> None:
     assert mention is not None and [m.code for m in mention.members] == ["PRK", "KOR"]
     their = mention_of(text, "their", D18)
     assert their is not None and [m.code for m in their.members] == ["PRK", "KOR"]
+
+
+def test_two_people_joined_by_a_misparse_stay_two() -> None:
+    text = ("He missed meetings that Rouhani and Supreme Leader Ayatollah Ali Khamenei held "
+            "with the Syrian president.")
+    assert actor(text, "Rouhani", date(2019, 2, 27))[1] == "Hassan Rouhani"
+    assert actor(text, "Khamenei", date(2019, 2, 27))[1] == "Ali Khamenei"

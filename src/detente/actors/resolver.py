@@ -377,7 +377,17 @@ class _Reading:
                 if a.kind not in ("sector", "adjective", "description"):
                     self.group(self.doc[a.start : a.end].root.i, [a])
             return
-        if kinds & {"person", "surname", "name"}:
+        persons = [a for a in atoms if a.kind in ("person", "surname", "name")]
+        if len(persons) > 1:  # a misparse joined two people ("Rouhani and Supreme Leader Khamenei")
+            before = -1
+            for n, p in enumerate(persons):
+                last = n == len(persons) - 1
+                own = [a for a in atoms if a.kind not in ("person", "surname", "name")
+                       and before <= a.start and (last or a.start < p.start)]
+                root = self.doc[p.start : p.end].root
+                self.person_group(head if last and p.start <= head.i < p.end else root, [*own, p])
+                before = p.end
+        elif persons:
             self.person_group(head, atoms)
         elif "group" in kinds:
             self.group_reference(head, atoms)
@@ -445,6 +455,9 @@ class _Reading:
         span = self.span_of(head, atoms)
         sector, office, title = self.sector_of(atoms)
         org = next((a for a in atoms if a.kind == "organisation"), None)
+        national = [a for a in atoms if a.kind in ("country", "adjective", "seat")]
+        if org is not None and org.entries[0].country is None and national and sector:
+            org = None  # "Iran's UN ambassador" speaks for Iran
         if org is not None:
             e = org.entries[0]
             term = self.r.holder_by_title(span.text, self.published)
@@ -627,7 +640,7 @@ class _Reading:
         if token.ent_type_ == "PERSON" or (leaders and token.ent_type_ == "ORG"):
             return (leaders or current)[0]
         ever = {t.name for t in self.r.terms_by_surname.get(surname, ())}
-        if len(ever) == 1 and token.ent_type_ in ("", "ORG", "PERSON"):
+        if len(ever) == 1 and token.ent_type_ in ("", "ORG", "PERSON", "NORP"):
             return current[0]  # a surname only one office holder ever had ("Pompeo")
         return None
 
@@ -664,9 +677,9 @@ class _Reading:
                             countries = countries or ([iso] if iso else [])
                         elif a.kind == "sector" and sector is None:
                             sector = self.sector_of([a])[0]
-        if org is not None:
-            return Actor(text, org.code, org.country, org.sector, text)
-        if countries:
+        if org is not None and (org.country is not None or not countries):
+            return Actor(text, org.code, org.country, org.sector, text)  # "CNN's Jim Acosta"
+        if countries:  # "Russian UN Ambassador Vassily Nebenzia" speaks for Russia
             return Actor(text, countries[0] + (sector or ""), countries[0], sector, text)
         return Actor(text, None, None, None, text)
 
