@@ -1,4 +1,11 @@
-"""Actor dictionaries: the versioned data files under actors/data, loaded into entries."""
+"""Actor dictionaries: the versioned data files under actors/data, loaded into entries.
+
+countries.tsv (built from pycountry and GeoNames) and countries_extra.tsv (hand-kept short
+forms, demonyms and seats of power) give the states; organisations.tsv the bodies with their
+own codes; people.tsv the office holders with dated terms; sectors.tsv the role words;
+ambiguous.tsv the names with more than one reading; references.tsv the words that point back
+to an actor named earlier in the article.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +17,12 @@ from functools import cache
 from importlib import resources
 
 DATA_FILES = ("countries.tsv", "countries_extra.tsv", "sectors.tsv", "organisations.tsv",
-              "people.tsv")
+              "people.tsv", "ambiguous.tsv", "references.tsv")
+
+# Entry kinds matched as written (the rest are matched lower-cased).
+PROPER_KINDS = frozenset(
+    {"country", "adjective", "seat", "organisation", "person", "surname", "ambiguous"}
+)
 
 
 @dataclass(frozen=True)
@@ -18,14 +30,35 @@ class Entry:
     """One dictionary phrase and what it stands for."""
 
     phrase: str
-    kind: str  # country | adjective | seat | organisation | person | sector
+    kind: str  # country | adjective | seat | organisation | person | surname | sector | ambiguous
+    #            | description | group | counterpart | honorific
     code: str | None = None
     country: str | None = None
     sector: str | None = None
     name: str | None = None
     start: date | None = None  # for people: the term this entry belongs to
     end: date | None = None
-    office: str | None = None
+    office: str | None = None  # for people and title words: head_of_state, foreign_minister...
+    title: str | None = None  # for people: the title of the office ("President")
+    value: str | None = None  # for references: what they point to; for ambiguity: the cues
+
+
+@dataclass(frozen=True)
+class Term:
+    """A person's term in one office, from people.tsv."""
+
+    name: str
+    surname: str
+    country: str | None
+    sector: str | None
+    office: str | None
+    titles: tuple[str, ...]  # lower-cased: "president", "secretary of state", "un chief"
+    start: date | None
+    end: date | None
+
+    def covers(self, day: date) -> bool:
+        """True when the term includes `day`."""
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
 def _rows(filename: str) -> Iterator[dict[str, str]]:
@@ -48,38 +81,123 @@ def _date(value: str) -> date | None:
         return None
 
 
+def plural_demonyms(adjective: str) -> list[str]:
+    """Plural nouns of a demonym ("American" -> "Americans"); none for abbreviations or -ish."""
+    if "." in adjective or adjective.isupper() or adjective.endswith(("s", "sh", "ch", "ese", "x", "z")):
+        return []
+    return [adjective + "s"]
+
+
 @cache
-def load_entries() -> tuple[Entry, ...]:
-    """Every phrase of every actor data file, as entries."""
-    out: list[Entry] = []
+def ambiguous_phrases() -> frozenset[str]:
+    """Phrases listed in ambiguous.tsv: never coded from the country tables alone."""
+    return frozenset(row["phrase"] for row in _rows("ambiguous.tsv"))
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """Canonical short name of every ISO alpha-3 code (the overlay's name wins)."""
+    names = {row["iso3"]: row["name"] for row in _rows("countries.tsv")}
+    for row in _rows("countries_extra.tsv"):
+        if row.get("name"):
+            names[row["iso3"]] = row["name"]
+    return names
+
+
+@cache
+def load_terms() -> tuple[Term, ...]:
+    """Every term of office in people.tsv."""
+    out = []
+    for row in _rows("people.tsv"):
+        name = row["name"]
+        surname = row.get("surname") or name.split()[-1]
+        titles = tuple(t.lower() for t in _split(row.get("title", "")))
+        out.append(Term(name, surname, row.get("country") or None, row.get("sector") or None,
+                        row.get("office") or None, titles,
+                        _date(row.get("start", "")), _date(row.get("end", ""))))
+    return tuple(out)
+
+
+def _country_entries() -> Iterator[Entry]:
+    skip = ambiguous_phrases()
+    names = country_names()
+    claimed: set[str] = set()  # overlay seats win over GeoNames capitals
+    extra = list(_rows("countries_extra.tsv"))
+    for row in extra:
+        claimed.update(_split(row["seats"]))
     for row in _rows("countries.tsv"):
         iso = row["iso3"]
         for n in {row["name"], *_split(row["names"])}:
-            out.append(Entry(n, "country", iso, iso, None, row["name"]))
+            if n not in skip:
+                yield Entry(n, "country", iso, iso, None, names[iso])
         for cap in _split(row["capitals"]):
-            out.append(Entry(cap, "seat", iso, iso, "GOV", row["name"]))
-    for row in _rows("countries_extra.tsv"):
+            if cap not in claimed and cap not in skip:
+                yield Entry(cap, "seat", iso, iso, "GOV", names[iso])
+    for row in extra:
         iso = row["iso3"]
         for n in _split(row["names"]):
-            out.append(Entry(n, "country", iso, iso))
-        for n in _split(row["adjectives"]):
-            out.append(Entry(n, "adjective", iso, iso))
+            if n not in skip:
+                yield Entry(n, "country", iso, iso, None, names[iso])
+        for adj in _split(row["adjectives"]):
+            for n in (adj, *plural_demonyms(adj)):
+                if n not in skip:
+                    yield Entry(n, "adjective", iso, iso, None, names[iso])
         for n in _split(row["seats"]):
-            out.append(Entry(n, "seat", iso, iso, "GOV"))
+            yield Entry(n, "seat", iso, iso, "GOV", names[iso])
+
+
+def _people_entries() -> Iterator[Entry]:
+    for row in _rows("people.tsv"):
+        country = row.get("country") or None
+        sector = row.get("sector") or None
+        name = row["name"]
+        start, end = _date(row.get("start", "")), _date(row.get("end", ""))
+        office, title = row.get("office") or None, row.get("title") or None
+        surname = row.get("surname") or name.split()[-1]
+        for n in {name, *_split(row.get("aliases", ""))}:
+            kind = "surname" if n == surname else "person"
+            yield Entry(n, kind, None, country, sector, name, start, end, office, title)
+        yield Entry(surname, "surname", None, country, sector, name, start, end, office, title)
+
+
+@cache
+def load_entries() -> tuple[Entry, ...]:
+    """Every phrase of every actor data file, as entries."""
+    out: list[Entry] = list(_country_entries())
     for row in _rows("sectors.tsv"):
-        out.append(Entry(row["phrase"], "sector", None, None, row["sector"]))
+        out.append(Entry(row["phrase"], "sector", None, None, row["sector"] or None,
+                         office=row.get("office") or None))
     for row in _rows("organisations.tsv"):
         for n in {row["name"], *_split(row["aliases"])}:
             out.append(Entry(n, "organisation", row["code"], row["country"] or None,
                              row["sector"] or None, row["name"]))
-    for row in _rows("people.tsv"):
-        country = row.get("country") or None
-        sector = row.get("sector") or None
-        for n in {row["name"], *_split(row.get("aliases", ""))}:
-            out.append(Entry(n, "person", None, country, sector, row["name"],
-                             _date(row.get("start", "")), _date(row.get("end", "")),
-                             row.get("office") or None))
+    out.extend(_people_entries())
+    for row in _rows("ambiguous.tsv"):
+        reading = None if row["reading"] == "-" else row["reading"]
+        out.append(Entry(row["phrase"], "ambiguous", reading, reading, None,
+                         country_names().get(reading or ""), value=row["cues"]))
+    for row in _rows("references.tsv"):
+        if row["kind"] == "pronoun":
+            continue  # pronouns are read from the parse (references.pronouns)
+        out.append(Entry(row["phrase"], row["kind"], None, None, row["sector"] or None,
+                         value=row["value"] or None))
     return tuple(out)
+
+
+@cache
+def office_sectors() -> dict[str, str]:
+    """The sector of each office, from sectors.tsv: a defence minister is MIL wherever named."""
+    out: dict[str, str] = {}
+    for row in _rows("sectors.tsv"):
+        if row.get("office") and row["sector"]:
+            out.setdefault(row["office"], row["sector"])
+    return out
+
+
+@cache
+def pronouns() -> dict[str, str]:
+    """Pronoun (lower-cased) -> what it refers to: person, thing or plural."""
+    return {row["phrase"]: row["value"] for row in _rows("references.tsv") if row["kind"] == "pronoun"}
 
 
 def data_version() -> str:
@@ -89,7 +207,7 @@ def data_version() -> str:
         path = resources.files("detente.actors").joinpath("data", filename)
         if not path.is_file():
             continue
-        for line in path.read_text("utf-8").splitlines()[:5]:
+        for line in path.read_text("utf-8").splitlines()[:12]:
             if "version:" in line:
                 parts.append(f"{filename.split('.')[0]}:{line.split('version:', 1)[1].strip()}")
                 break

@@ -1,13 +1,17 @@
 """Resolve actor mentions in a parsed document: dictionary atoms composed per noun phrase.
 
-Atoms (country names, adjectives, seats of power, organisations, people, sector words) are
-found with spaCy PhraseMatchers; atoms that modify the same noun-phrase head are composed
-into one actor ("South Korean President Moon Jae-in" -> KORGOV). A person's country and
-sector are taken from the term in office that covers the article's date.
+Atoms (country names, adjectives, seats of power, organisations, people, sector words,
+references) are found with spaCy PhraseMatchers; atoms that modify the same noun-phrase
+head are composed into one actor ("South Korean President Moon Jae-in" -> KORGOV). Then the
+article is read in order, keeping what it has named so far, so that a surname ("Moon"), a
+title ("the US president"), a pronoun ("he", "his country"), a description ("the North",
+"the regime") or a group ("both sides") resolves to an actor named before it. A person's
+country and sector come from the term in office that covers the article's date.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -15,18 +19,38 @@ from functools import cache
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from detente.actors.dictionary import Entry, load_entries
+from detente.actors.dictionary import (
+    PROPER_KINDS,
+    Entry,
+    Term,
+    country_names,
+    load_entries,
+    load_terms,
+    office_sectors,
+    pronouns,
+)
 from detente.nlp import load_pipeline
 from detente.records import Actor, Mention
 
 # Dependency labels that attach a modifier inside a noun phrase.
 _NP_MODIFIERS = {"compound", "amod", "poss", "nmod", "nummod", "det", "flat", "case"}
-_KIND_RANK = {"person": 5, "organisation": 4, "country": 3, "seat": 3, "adjective": 2, "sector": 1}
+_KIND_RANK = {
+    "person": 6, "surname": 6, "name": 6, "organisation": 5, "country": 4, "seat": 4,
+    "ambiguous": 4, "group": 4, "adjective": 3, "description": 2, "counterpart": 2,
+    "sector": 1, "honorific": 0,
+}
+_NAMES_OF_PEOPLE = ("PERSON",)
+_COMPASS = {"North", "South", "East", "West"}
+_LEADING_OFFICES = {"head_of_state", "head_of_government", "supreme_leader"}
+_NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+# How far back (in sentences) a pronoun looks for what it stands for.
+_PERSON_REACH = 3
+_THING_REACH = 1
 
 
 @dataclass
 class Atom:
-    """A dictionary match: token span and the entries it may stand for."""
+    """A dictionary match (or a named person the dictionaries lack): span and readings."""
 
     start: int
     end: int
@@ -46,34 +70,80 @@ class ActorIndex:
     by_token: dict[int, Mention] = field(default_factory=dict)
 
     def for_token(self, token: Token) -> Mention | None:
-        """The mention headed by `token`, else one that covers it."""
+        """The mention headed by `token`, else one that covers it (pronouns included)."""
         return self.by_head.get(token.i) or self.by_token.get(token.i)
+
+    def actors_for(self, token: Token) -> list[Mention]:
+        """Every mention a role token stands for, compound actors expanded: the token's own
+        mention and those of its conjuncts ("Moon and Trump"). A group mention ("both sides")
+        is returned once; its `members` hold the actors it stands for."""
+        out: list[Mention] = []
+        for t in (token, *token.conjuncts):
+            m = self.for_token(t)
+            if m is not None and m not in out:
+                out.append(m)
+        return out
+
+    def add(self, mention: Mention, head: int, tokens: range) -> None:
+        """Record a mention under its head and the tokens it covers."""
+        self.mentions.append(mention)
+        self.by_head[head] = mention
+        for i in tokens:
+            self.by_token.setdefault(i, mention)
+
+
+@dataclass
+class _Found:
+    """A resolved mention while reading an article: what it is, and where."""
+
+    mention: Mention
+    kind: str  # person | thing | group
+    first: int  # first token
+    office: str | None = None
+    plural: bool = False  # "the North Koreans", "US troops": a "they"
 
 
 class ActorResolver:
     """Finds and resolves actor mentions; built once per process from the data files."""
 
     def __init__(self) -> None:
-        vocab = load_pipeline().vocab
-        self.proper = PhraseMatcher(vocab, attr="ORTH")
-        self.lower = PhraseMatcher(vocab, attr="LOWER")
+        nlp = load_pipeline()
+        self.vocab = nlp.vocab
+        self.proper = PhraseMatcher(self.vocab, attr="ORTH")
+        self.lower = PhraseMatcher(self.vocab, attr="LOWER")
         self.entries: dict[str, list[Entry]] = {}
-        tokenizer = load_pipeline().tokenizer
-        proper_phrases: dict[str, list[Doc]] = {}
-        lower_phrases: dict[str, list[Doc]] = {}
+        proper_phrases: dict[str, list[str]] = {}
+        lower_phrases: dict[str, list[str]] = {}
         for e in load_entries():
-            key = f"{e.kind}:{e.phrase}" if e.kind != "sector" else f"sector:{e.phrase.lower()}"
+            as_written = e.kind in PROPER_KINDS or (e.kind != "sector" and e.phrase != e.phrase.lower())
+            key = f"{e.kind}:{e.phrase}" if as_written else f"{e.kind}:{e.phrase.lower()}"
             self.entries.setdefault(key, []).append(e)
-            target = lower_phrases if e.kind == "sector" else proper_phrases
-            target.setdefault(key, [tokenizer(e.phrase)])
-        for key, docs in proper_phrases.items():
-            self.proper.add(key, docs)
-        for key, docs in lower_phrases.items():
-            self.lower.add(key, docs)
-        self.vocab = vocab
+            target = proper_phrases if as_written else lower_phrases
+            forms = [e.phrase]
+            if as_written and e.phrase.startswith("the "):
+                forms.append("The " + e.phrase[4:])
+            target.setdefault(key, forms)
+        for phrases, matcher in ((proper_phrases, self.proper), (lower_phrases, self.lower)):
+            for key, forms in phrases.items():
+                matcher.add(key, [nlp.make_doc(f) for f in forms])
+        self.terms = load_terms()
+        self.terms_by_country: dict[str, list[Term]] = {}
+        self.terms_by_surname: dict[str, list[Term]] = {}
+        self.terms_by_name: dict[str, list[Term]] = {}
+        self.terms_by_title: dict[str, list[Term]] = {}
+        for t in self.terms:
+            self.terms_by_country.setdefault(t.country or "", []).append(t)
+            self.terms_by_surname.setdefault(t.surname, []).append(t)
+            self.terms_by_name.setdefault(t.name, []).append(t)
+            for title in t.titles:
+                if t.country is None or t.country not in country_names():
+                    self.terms_by_title.setdefault(_title_key(title), []).append(t)
+        self.org_codes = {e.phrase.lower(): e.code for e in load_entries()
+                          if e.kind == "organisation" and e.code and e.code.startswith("IGO")}
+        self.pronouns = pronouns()
 
     def atoms(self, doc: Doc) -> list[Atom]:
-        """Dictionary matches, longest first where they overlap."""
+        """Dictionary matches, longest first where they overlap, plus unlisted personal names."""
         found: list[Atom] = []
         for matcher in (self.proper, self.lower):
             for match_id, start, end in matcher(doc):
@@ -87,30 +157,637 @@ class ActorResolver:
                 continue
             taken.update(range(a.start, a.end))
             atoms.append(a)
+        kinds = {i: a.kind for a in atoms for i in range(a.start, a.end)}
+        atoms = [a for a in atoms if keeps_meaning(doc, a, kinds)]
+        atoms += self.shared_heads(doc, atoms)
+        taken = {i for a in atoms for i in range(a.start, a.end)}
+        surnames: set[str] = set()
+        for ent in doc.ents:
+            if ent.label_ in _NAMES_OF_PEOPLE and not any(i in taken for i in range(ent.start, ent.end)):
+                words = [t for t in ent if t.is_alpha and t.text[:1].isupper()]
+                if words:
+                    start, end = words[0].i, words[-1].i + 1
+                    atoms.append(Atom(start, end, [Entry(doc[start:end].text, "name")]))
+                    taken.update(range(start, end))
+                    if len(words) > 1:
+                        surnames.add(words[-1].text)
+        for t in doc:  # a surname again, whatever the tagger made of it ("Brooks said")
+            if t.text in surnames and t.i not in taken and t.pos_ == "PROPN":
+                atoms.append(Atom(t.i, t.i + 1, [Entry(t.text, "name")]))
         return sorted(atoms, key=lambda a: a.start)
+
+    def shared_heads(self, doc: Doc, atoms: list[Atom]) -> list[Atom]:
+        """"North and South Korea": the bare "North" is North Korea when that is a name."""
+        out = []
+        for a in atoms:
+            if a.kind != "country" or a.start < 2 or doc[a.start - 1].lower_ not in ("and", "or", "&"):
+                continue
+            words = a.entries[0].phrase.split(" ", 1)
+            first = doc[a.start - 2]
+            if len(words) == 2 and first.text in _COMPASS and first.i not in {x.start for x in atoms}:
+                entries = self.entries.get(f"country:{first.text} {words[1]}")
+                if entries:
+                    out.append(Atom(first.i, first.i + 1, entries))
+        return out
 
     def index(self, doc: Doc, published: date | None = None) -> ActorIndex:
         """All actor mentions of `doc`, each with its noun-phrase head, resolved at `published`."""
-        groups: dict[int, list[Atom]] = {}
-        for atom in self.atoms(doc):
-            head = np_head(doc[atom.start : atom.end].root)
-            groups.setdefault(head.i, []).append(atom)
-        out = ActorIndex()
-        people_seen: dict[str, Entry] = {}
-        for head_i, atoms in sorted(groups.items()):
-            head = doc[head_i]
-            actor = compose(doc, atoms, published, people_seen)
-            if actor is None:
+        return _Reading(self, doc, published).run()
+
+    # -- people -------------------------------------------------------------------------
+
+    def organisation_of(self, term: Term) -> str | None:
+        """The code of the organisation a term belongs to: from a non-ISO country column
+        ("EUR" -> IGOEUR) or from the organisation its title names ("un chief" -> IGOUNO)."""
+        if term.country:
+            return f"IGO{term.country}"
+        for title in term.titles:
+            words = title.split()
+            for n in range(len(words) - 1, 0, -1):
+                code = self.org_codes.get(" ".join(words[:n]))
+                if code:
+                    return code
+        return None
+
+    def holder_by_title(self, text: str, published: date | None) -> Term | None:
+        """Who held the office a phrase names in full ("UN chief", "NATO secretary-general")."""
+        if published is None:
+            return None
+        key = _title_key(re.sub(r"^the |'s\b|’s\b", "", text.strip(), flags=re.IGNORECASE))
+        found = [t for t in self.terms_by_title.get(key, ()) if t.covers(published)]
+        return found[0] if len({t.name for t in found}) == 1 else None
+
+    def holder(self, country: str | None, office: str | None, title: str | None,
+               published: date | None, surname: str | None = None) -> Term | None:
+        """Who held an office (named by office or title) in a country on a date, if one did."""
+        if published is None or (office is None and title is None):
+            return None
+        pool = self.terms_by_country.get(country, ()) if country else (
+            self.terms_by_surname.get(surname or "", ()))
+        found = [
+            t for t in pool
+            if t.covers(published)
+            and (country is None or t.country == country)
+            and (surname is None or t.surname == surname)
+            and (_has_title(t, title) or (office is not None and t.office == office))
+        ]
+        if country is None and surname is None:
+            return None
+        exact = [t for t in found if _has_title(t, title)]
+        found = exact or found
+        return found[0] if len({t.name for t in found}) == 1 else None
+
+
+def _title_key(title: str) -> str:
+    return re.sub(r"[-\s]+", " ", title.lower().replace("defense", "defence"))
+
+
+def _has_title(term: Term, title: str | None) -> bool:
+    """Titles compared loosely: "Secretary-General" = "secretary general", defense = defence."""
+    return title is not None and _title_key(title) in {_title_key(t) for t in term.titles}
+
+
+def _same_entity(a: Token, b: Token) -> bool:
+    """True when two neighbouring tokens are inside one named entity."""
+    if not a.ent_type_ or a.ent_type_ != b.ent_type_:
+        return False
+    first, second = (a, b) if a.i < b.i else (b, a)
+    return second.ent_iob_ == "I" and second.i == first.i + 1
+
+
+def keeps_meaning(doc: Doc, atom: Atom, kinds: dict[int, str]) -> bool:
+    """False for a name inside a longer name ("Michael Jordan", "New Jersey", "Chad Smith"),
+    after an honorific ("Mr Jordan"), or a word that is not a name here ("May" the month)."""
+    if atom.kind in ("country", "seat", "ambiguous", "surname"):
+        first = doc[atom.start]
+        before = doc[atom.start - 1] if atom.start > 0 else None
+        after = doc[atom.end] if atom.end < len(doc) else None
+        for t in (before, after):
+            if t is None or t.pos_ != "PROPN" or not t.text[:1].isupper() or not t.is_alpha:
                 continue
-            span = mention_span(head, atoms)
-            actor = replace(actor, text=span.text)
-            sent_index = sentence_index(doc, head)
-            mention = Mention(span.start_char, span.end_char, sent_index, actor)
-            out.mentions.append(mention)
-            out.by_head[head_i] = mention
-            for t in span:
-                out.by_token.setdefault(t.i, mention)
+            kind = kinds.get(t.i)
+            in_name = t.ent_type_ in ("PERSON", "") or _same_entity(t, first)
+            if (kind is None and in_name) or (kind in ("surname", "person") and _same_entity(t, first)):
+                return False
+            if kind in ("country", "seat", "ambiguous") and atom.kind == "surname" and _same_entity(t, first):
+                return False
+        if before is not None and kinds.get(before.i) == "honorific":
+            return False
+    if atom.kind == "sector" and doc[atom.start : atom.end].root.pos_ in ("VERB", "AUX", "ADP"):
+        return False  # "won" the verb, not the currency; "head to"
+    if atom.kind == "surname":
+        t = doc[atom.start]
+        if t.pos_ != "PROPN" or t.ent_type_ in _NOT_NAMES:
+            return False
+    return atom.kind != "honorific"
+
+
+class _Reading:
+    """One pass over one article: groups atoms by noun phrase and resolves them in order."""
+
+    def __init__(self, resolver: ActorResolver, doc: Doc, published: date | None) -> None:
+        self.r = resolver
+        self.doc = doc
+        self.published = published
+        self.atoms = resolver.atoms(doc)
+        self.covered = {i: a for a in self.atoms for i in range(a.start, a.end)}
+        self.lower_text = " " + re.sub(r"\s+", " ", doc.text.lower()) + " "
+        self.found: list[_Found] = []
+        self.done: set[int] = set()  # group heads already read
+        self.people: dict[str, _Found] = {}  # surname -> the person named
+        self.index = ActorIndex()
+        named = [a.entries[0].country for a in self.atoms if a.kind in ("country", "adjective", "seat")]
+        named += [self.ambiguous_reading(a) for a in self.atoms if a.kind == "ambiguous"]
+        self.countries: set[str] = {c for c in named if c}
+        self.ents = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+
+    # -- grouping -----------------------------------------------------------------------
+
+    def is_actor_token(self, t: Token) -> bool:
+        if t.i in self.covered:
+            return True
+        ent = self.ents.get(t.i)
+        return ent is not None and ent.label_ in ("PERSON", "ORG", "NORP")
+
+    def np_head(self, token: Token) -> Token:
+        """Climb from a modifier to the head of its noun phrase, while that head is an actor word."""
+        while (
+            token.dep_ in _NP_MODIFIERS and token.head.i != token.i
+            and token.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
+            and self.is_actor_token(token.head)
+        ):
+            token = token.head
+        if token.dep_ == "conj" and token.pos_ in ("ADJ", "PROPN") and token.head.i in self.covered \
+                and self.covered[token.head.i].kind == "adjective" and token.head.dep_ in _NP_MODIFIERS:
+            return self.np_head(token.head)  # "American and South Korean troops"
+        return token
+
+    def groups(self) -> dict[int, list[Atom]]:
+        groups: dict[int, list[Atom]] = {}
+        for atom in self.atoms:
+            root = self.doc[atom.start : atom.end].root
+            groups.setdefault(self.np_head(root).i, []).append(atom)
+        return groups
+
+    # -- reading ------------------------------------------------------------------------
+
+    def run(self) -> ActorIndex:
+        groups = self.groups()
+        self.group_of = {a.start: h for h, atoms in groups.items() for a in atoms}
+        self.groups_by_head = groups
+        items: list[tuple[int, int, Token]] = []
+        for head_i, atoms in groups.items():
+            items.append((min(min(a.start for a in atoms), head_i), 1, self.doc[head_i]))
+        for t in self.doc:
+            if t.pos_ == "PRON" and t.lower_ in self.r.pronouns and t.i not in self.covered \
+                    and not (t.dep_ == "poss" and t.head.i in groups):
+                items.append((t.i, 0, t))
+        for _, is_group, token in sorted(items, key=lambda x: (x[0], x[1])):
+            if not is_group:
+                if token.i not in self.index.by_token:
+                    self.pronoun(token)
+            elif token.i not in self.done:
+                self.done.add(token.i)
+                self.group(token.i, groups[token.i])
+        self.index.mentions.sort(key=lambda m: m.start)
+        return self.index
+
+    def sentence(self, i: int) -> int:
+        return sentence_index(self.doc, self.doc[i])
+
+    def emit(self, actor: Actor, head: Token, span: Span, kind: str, rule: str,
+             members: tuple[Actor, ...] = (), office: str | None = None) -> _Found:
+        actor = replace(actor, text=span.text)
+        mention = Mention(span.start_char, span.end_char, self.sentence(head.i), actor, rule, members)
+        self.index.add(mention, head.i, range(span.start, span.end))
+        found = _Found(mention, kind, span.start, office, head.tag_ in ("NNS", "NNPS") or len(members) > 1)
+        self.found.append(found)
+        return found
+
+    def group(self, head_i: int, atoms: list[Atom]) -> None:
+        head = self.doc[head_i]
+        kinds = {a.kind for a in atoms}
+        head_atom = self.covered.get(head_i)
+        head_is_actor = head_atom is not None or self.is_actor_token(head)
+        not_actor = head_atom is not None and head_atom.kind == "sector" \
+            and head_atom.entries[0].sector == "-"
+        if not head_is_actor or not_actor:
+            # "North Korea's participation", "US sanctions": each name stands alone.
+            for a in atoms:
+                if a.kind not in ("sector", "adjective", "description"):
+                    self.group(self.doc[a.start : a.end].root.i, [a])
+            return
+        persons = [a for a in atoms if a.kind in ("person", "surname", "name")]
+        if len(persons) > 1:  # a misparse joined two people ("Rouhani and Supreme Leader Khamenei")
+            before = -1
+            for n, p in enumerate(persons):
+                last = n == len(persons) - 1
+                own = [a for a in atoms if a.kind not in ("person", "surname", "name")
+                       and before <= a.start and (last or a.start < p.start)]
+                root = self.doc[p.start : p.end].root
+                self.person_group(head if last and p.start <= head.i < p.end else root, [*own, p])
+                before = p.end
+        elif persons:
+            self.person_group(head, atoms)
+        elif "group" in kinds:
+            self.group_reference(head, atoms)
+        elif "counterpart" in kinds:
+            self.counterpart(head, atoms)
+        else:
+            self.thing_group(head, atoms)
+
+    def span_of(self, head: Token, atoms: list[Atom]) -> Span:
+        start = min([head.i] + [a.start for a in atoms])
+        end = max([head.i + 1] + [a.end for a in atoms])
+        for c in head.children:  # the possessive pronoun of "his country"
+            if c.dep_ == "poss" and c.i < start and c.lower_ in self.r.pronouns:
+                start = c.i
+        return self.doc[start:end]
+
+    # -- things: countries, organisations, sectors ---------------------------------------
+
+    def sector_of(self, atoms: list[Atom]) -> tuple[str | None, str | None, str | None]:
+        """(sector, office, title phrase) of the sector words: a specific sector beats GOV."""
+        words = [a for a in atoms if a.kind == "sector" and a.entries[0].sector not in (None, "-")]
+        specific = [a for a in words if a.entries[0].sector != "GOV"]
+        chosen = specific or words
+        office_atom = next((a for a in words if a.entries[0].office), None)
+        sector = chosen[0].entries[0].sector if chosen else None
+        office = office_atom.entries[0].office if office_atom else None
+        title = self.doc[office_atom.start : office_atom.end].text if office_atom else None
+        return sector, office, title
+
+    def countries_of(self, head: Token, atoms: list[Atom]) -> list[str]:
+        out: list[str] = []
+        for a in atoms:
+            iso: str | None = None
+            if a.kind in ("country", "adjective", "seat"):
+                iso = a.entries[0].country
+            elif a.kind == "ambiguous":
+                iso = self.ambiguous_reading(a)
+            elif a.kind == "description":
+                iso = self.description(a, head)
+            if iso and iso not in out:
+                out.append(iso)
+        if not out:  # "the prime minister of Japan"
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for obj in prep.children:
+                        of = self.covered.get(obj.i)
+                        country = of is not None and of.kind in ("country", "seat")
+                        iso = of.entries[0].country if of is not None and country else None
+                        if iso:
+                            out.append(iso)
+        if not out:
+            ref = self.possessor(head)
+            if ref is not None and ref.mention.actor.country:
+                out.append(ref.mention.actor.country)
         return out
+
+    def possessor(self, head: Token) -> _Found | None:
+        """What the possessive pronoun of `head` stands for ("his" in "his country")."""
+        for c in head.children:
+            if c.dep_ == "poss" and c.lower_ in self.r.pronouns:
+                return self.antecedent(c)
+        return None
+
+    def thing_group(self, head: Token, atoms: list[Atom]) -> None:
+        span = self.span_of(head, atoms)
+        sector, office, title = self.sector_of(atoms)
+        org = next((a for a in atoms if a.kind == "organisation"), None)
+        national = [a for a in atoms if a.kind in ("country", "adjective", "seat")]
+        if org is not None and org.entries[0].country is None and national and sector:
+            org = None  # "Iran's UN ambassador" speaks for Iran
+        if org is not None:
+            e = org.entries[0]
+            term = self.r.holder_by_title(span.text, self.published)
+            if term is not None:  # "the UN secretary-general", "NATO's chief" on the date
+                actor = Actor(span.text, e.code, e.country, e.sector, term.name)
+                self.emit(actor, head, span, "person", "title", office=term.office)
+                self.people.setdefault(term.surname, self.found[-1])
+                return
+            actor = Actor(span.text, e.code, e.country, e.sector, e.name)
+            self.emit(actor, head, span, "thing", "dictionary")
+            return
+        described = next((a for a in atoms if a.kind == "description"
+                          and a.entries[0].value == "organisation"), None)
+        if described is not None:  # "the group", "the alliance": the organisation named before
+            for f in reversed(self.found):
+                named = f.mention.actor
+                if f.first < described.start and named.code \
+                        and named.code != (named.country or "") + (named.sector or ""):
+                    self.emit(named, head, span, "thing", "description", f.mention.members)
+                    return
+            return
+        ambiguous = [a for a in atoms if a.kind == "ambiguous"]
+        countries = self.countries_of(head, atoms)
+        if not countries:
+            if ambiguous:  # "Georgia" with no telling context: kept, not coded
+                self.emit(Actor(span.text), head, span, "thing", "ambiguous")
+            return
+        if any(a.kind == "seat" for a in atoms) and sector is None:
+            sector = "GOV"
+        for a in atoms:
+            if a.kind == "description" and a.entries[0].sector and sector is None:
+                sector = a.entries[0].sector
+        members = tuple(self.country_actor(span.text, iso, sector) for iso in countries)
+        rule = "description" if any(a.kind == "description" for a in atoms) else (
+            "pronoun" if not any(a.kind in ("country", "adjective", "seat", "ambiguous") for a in atoms)
+            else "dictionary")
+        if office is not None and len(countries) == 1 and not any(a.kind == "description" for a in atoms):
+            term = self.r.holder(countries[0], office, title, self.published)
+            if term is not None:  # "the US president" in 2018: Trump
+                actor = replace(self.term_actor(span.text, term), code=members[0].code)
+                self.emit(actor, head, span, "person", "title", office=term.office)
+                self.people.setdefault(term.surname, self.found[-1])
+                return
+        head_kind = self.covered[head.i].kind if head.i in self.covered else None
+        if head.pos_ == "PROPN" and head_kind not in ("country", "seat", "adjective"):
+            # an organisation the tables lack: "the Korean Senior Citizens Association"
+            own_name = self.doc[span.start + (1 if span[0].lower_ == "the" else 0) : span.end].text
+            members = (replace(members[0], name=own_name), *members[1:])
+        self.emit(members[0], head, span, "thing", rule, members if len(members) > 1 else ())
+
+
+    def country_actor(self, text: str, iso: str, sector: str | None) -> Actor:
+        code = iso + (sector or "")
+        return Actor(text, code, iso, sector, country_names().get(iso))
+
+    def ambiguous_reading(self, atom: Atom) -> str | None:
+        """The reading whose context words are in the article, when exactly one's are."""
+        hits = set()
+        for e in atom.entries:
+            if any(f" {cue} " in self.lower_text or f" {cue}," in self.lower_text
+                   or f" {cue}." in self.lower_text or f" {cue}'" in self.lower_text
+                   for cue in (c.strip() for c in (e.value or "").split(";")) if cue):
+                hits.add(e.code)
+        if len(hits) == 1:
+            return next(iter(hits))
+        return None
+
+    def description(self, atom: Atom, head: Token) -> str | None:
+        """The country that "the North", "the regime", "the island nation" stand for."""
+        value = atom.entries[0].value
+        if value in ("north", "south"):
+            prefix = "North " if value == "north" else "South "
+            options = {iso for iso in self.countries if country_names().get(iso, "").startswith(prefix)}
+            return next(iter(options)) if len(options) == 1 else None
+        for f in reversed(self.found):
+            if f.kind == "thing" and f.mention.actor.country and f.first < atom.start:
+                return f.mention.actor.country
+        return None
+
+    # -- people -------------------------------------------------------------------------
+
+    def term_actor(self, text: str, term: Term) -> Actor:
+        """The actor of a person in a term: country + the office's sector; former holders ELI;
+        heads of organisations take the organisation's code."""
+        sector = office_sectors().get(term.office or "", term.sector)
+        if self.published is not None and term.end is not None and term.end < self.published:
+            sector = "ELI"  # a former office holder
+        country = term.country
+        if country is None or country not in country_names():
+            return Actor(text, self.r.organisation_of(term), None, sector, term.name)
+        return Actor(text, country + (sector or ""), country, sector, term.name)
+
+    def pick_term(self, entries: list[Entry]) -> Term | None:
+        names = {e.name for e in entries}
+        terms = [t for n in names if n for t in self.r.terms_by_name.get(n, ())]
+        if not terms:
+            return None
+        if self.published is not None:
+            current = [t for t in terms if t.covers(self.published)]
+            if current:
+                return current[0]
+            past = [t for t in terms if t.start is None or t.start <= self.published]
+            if past:
+                return max(past, key=lambda t: t.start or date.min)
+        return max(terms, key=lambda t: t.start or date.min)
+
+    def person_group(self, head: Token, atoms: list[Atom]) -> None:
+        span = self.span_of(head, atoms)
+        person = next(a for a in atoms if a.kind in ("person", "surname", "name"))
+        text = self.doc[person.start : person.end].text
+        sector, office, title = self.sector_of(atoms)
+        countries = [iso for iso in self.countries_of(head, atoms)]
+        known: _Found | None = None
+        term: Term | None = None
+        rule = "dictionary"
+        if person.kind == "name" and not self.names_someone(head, person):
+            return
+        if person.kind == "person":
+            term = self.pick_term(person.entries)
+        elif person.kind == "surname":
+            seen = self.people.get(text)
+            if seen is not None:
+                known, rule = seen, "surname"
+            else:
+                term = self.r.holder(countries[0] if countries else None, office, title,
+                                     self.published, surname=text)
+                rule = "title"
+                if term is None and self.published is not None:
+                    term = self.current_by_surname(text, self.doc[person.start])
+                    rule = "surname"
+        else:  # a personal name the dictionaries lack
+            last = self.doc[person.end - 1].text
+            seen = self.people.get(last)
+            if seen is not None and (person.end - person.start == 1 or seen.mention.actor.name == text):
+                known, rule = seen, "surname"
+        explicit = [a.entries[0].country for a in atoms if a.kind in ("country", "adjective", "seat")]
+        if term is not None and explicit and term.country not in explicit:
+            # "Jordan's King Abdullah" is not the Saudi King Abdullah, but a head of state too
+            sector = sector or office_sectors().get(term.office or "", term.sector)
+            term = None
+        if known is not None and explicit and known.mention.actor.country not in explicit:
+            known = None
+        head_atom = self.covered.get(head.i)
+        if head_atom is not None and head_atom.kind == "sector" and not head_atom.entries[0].office \
+                and not (person.start <= head.i < person.end):
+            who = known.mention.actor if known is not None else (
+                self.term_actor(text, term) if term is not None else None)
+            if who is not None and who.country:  # "the Trump administration": the government
+                self.emit(self.country_actor(span.text, who.country, sector), head, span, "thing", rule)
+                return
+        if known is not None:
+            actor = replace(known.mention.actor)
+            found = self.emit(actor, head, span, "person", rule, office=known.office)
+        elif term is not None:
+            actor = self.term_actor(span.text, term)
+            org = next((a.entries[0] for a in atoms if a.kind == "organisation"), None)
+            if org is not None and actor.sector == "ELI":  # "Hamas leader Ismail Haniyeh"
+                actor = Actor(span.text, org.code, org.country, org.sector, term.name)
+            found = self.emit(actor, head, span, "person", rule, office=term.office)
+        else:
+            actor = self.described_person(head, atoms, text, countries, sector)
+            found = self.emit(actor, head, span, "person", "name" if actor.code is None else "description")
+        surname = self.doc[person.end - 1].text
+        self.people[surname] = found
+        if term is not None:
+            self.people[term.surname] = found
+
+    def current_by_surname(self, surname: str, token: Token) -> Term | None:
+        """The one person of that surname in office on the date, if their country is named in
+        the article, or if the tagger sees a personal name ("Pompeo said"; a leader's name
+        tagged as an organisation also counts: "Putin said")."""
+        assert self.published is not None
+        current = [t for t in self.r.terms_by_surname.get(surname, ()) if t.covers(self.published)]
+        named = [t for t in current if t.country in self.countries]
+        if len({t.name for t in named}) == 1:
+            return named[0]
+        if len({t.name for t in current}) != 1:
+            return None
+        leaders = [t for t in current if t.office in _LEADING_OFFICES]
+        if token.ent_type_ == "PERSON" or (leaders and token.ent_type_ == "ORG"):
+            return (leaders or current)[0]
+        ever = {t.name for t in self.r.terms_by_surname.get(surname, ())}
+        if len(ever) == 1 and token.ent_type_ in ("", "ORG", "PERSON", "NORP"):
+            return current[0]  # a surname only one office holder ever had ("Pompeo")
+        return None
+
+    def names_someone(self, head: Token, person: Atom) -> bool:
+        """An unlisted name is a person when it heads its phrase ("Vincent Brooks said") and
+        has a given name and a surname, or repeats a surname named before ("Brooks")."""
+        root = self.doc[person.start : person.end].root
+        if root.i != head.i and not self.is_actor_token(head):
+            return False
+        if root.dep_ in ("compound", "amod", "nmod") and root.head.i == head.i == root.i:
+            return False
+        if root.i == head.i and root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN":
+            return False  # "the Foal Eagle drills"
+        if root.dep_ == "conj" and root.head.dep_ in ("compound", "amod", "nmod") \
+                and root.head.head.pos_ == "NOUN" and root.head.ent_type_ == "PERSON":
+            return False  # "the Foal Eagle and Key Resolve drills"
+        return person.end - person.start > 1 or self.doc[person.end - 1].text in self.people
+
+    def described_person(self, head: Token, atoms: list[Atom], text: str,
+                         countries: list[str], sector: str | None) -> Actor:
+        """A person the tables lack: country and sector from the title, an organisation or an
+        apposition ("Vincent Brooks, commander of US Forces Korea" -> USAMIL)."""
+        org = next((a.entries[0] for a in atoms if a.kind == "organisation"), None)
+        if org is None and not countries:
+            for t in self.appositions(head):
+                for a in self.atoms:
+                    if t.left_edge.i <= a.start and a.end <= t.right_edge.i + 1:
+                        if a.kind == "organisation":
+                            org = org or a.entries[0]
+                        elif a.kind in ("country", "adjective", "seat") and a.entries[0].country:
+                            countries = countries or [a.entries[0].country or ""]
+                        elif a.kind == "description":
+                            iso = self.description(a, head)
+                            countries = countries or ([iso] if iso else [])
+                        elif a.kind == "sector" and sector is None:
+                            sector = self.sector_of([a])[0]
+        if org is not None and (org.country is not None or not countries):
+            return Actor(text, org.code, org.country, org.sector, text)  # "CNN's Jim Acosta"
+        if countries:  # "Russian UN Ambassador Vassily Nebenzia" speaks for Russia
+            return Actor(text, countries[0] + (sector or ""), countries[0], sector, text)
+        return Actor(text, None, None, None, text)
+
+    def appositions(self, head: Token) -> list[Token]:
+        out = [c for c in head.children if c.dep_ == "appos"]
+        if head.dep_ == "appos":
+            out.append(head.head)
+        return out
+
+    # -- references ---------------------------------------------------------------------
+
+    def antecedent(self, token: Token) -> _Found | None:
+        """The actor a pronoun stands for: the latest fitting one named before it, nearby."""
+        want = self.r.pronouns.get(token.lower_)
+        here = self.sentence(token.i)
+        for f in reversed(self.found):
+            if f.first >= token.i:
+                continue
+            distance = here - f.mention.sentence_index
+            if want == "person":
+                if f.kind == "person" and distance <= _PERSON_REACH:
+                    return f
+            elif distance <= _THING_REACH and f.kind in ("thing", "group") and f.mention.actor.code:
+                if want == "thing" and f.kind == "thing" and not f.plural:
+                    return f
+                if want == "plural" and (f.kind == "group" or f.plural):
+                    return f
+            elif distance > _PERSON_REACH:
+                break
+        return None
+
+    def pronoun(self, token: Token) -> None:
+        if self.r.pronouns.get(token.lower_) != "person" and (is_expletive(token) or in_quotes(token)):
+            return
+        ref = self.antecedent(token)
+        if ref is None:
+            return
+        span = self.doc[token.i : token.i + 1]
+        self.emit(ref.mention.actor, token, span, ref.kind, "pronoun", ref.mention.members, ref.office)
+
+    def group_reference(self, head: Token, atoms: list[Atom]) -> None:
+        """"The two Koreas", "both sides": one mention standing for several actors."""
+        atom = next(a for a in atoms if a.kind == "group")
+        span = self.span_of(head, atoms)
+        value = atom.entries[0].value or ""
+        sector = atom.entries[0].sector
+        members: list[Actor] = []
+        if value == "pair":
+            for f in reversed(self.found):
+                c = f.mention.actor.country
+                if c and f.first < atom.start and c not in [m.country for m in members]:
+                    members.insert(0, self.country_actor(span.text, c, sector))
+                if len(members) == 2:
+                    break
+        elif value == "leaders":
+            for f in reversed(self.found):
+                if f.kind == "person" and f.first < atom.start and f.mention.actor.code \
+                        and f.mention.actor.name not in [m.name for m in members]:
+                    members.insert(0, replace(f.mention.actor, text=span.text))
+                if len(members) == 2:
+                    break
+        else:
+            members = [self.country_actor(span.text, iso, sector) for iso in value.split(";") if iso]
+        if len(members) < 2:
+            self.emit(Actor(span.text), head, span, "group", "group")
+            return
+        self.emit(members[0], head, span, "group", "group", tuple(members))
+
+    def counterpart(self, head: Token, atoms: list[Atom]) -> None:
+        """"His US counterpart": the holder of the possessor's office in the other country."""
+        span = self.span_of(head, atoms)
+        for t in self.appositions(head):  # "his US counterpart Donald Trump"
+            group = self.groups_by_head.get(t.i)
+            if group and any(a.kind in ("person", "surname", "name") for a in group):
+                self.done.add(t.i)
+                self.person_group(t, group)
+                named = self.found[-1]
+                self.emit(named.mention.actor, head, span, "person", "counterpart", office=named.office)
+                return
+        ref = self.possessor(head)
+        countries = [iso for a in atoms if a.kind in ("country", "adjective", "seat")
+                     for iso in [a.entries[0].country] if iso]
+        if ref is None or not countries:
+            return
+        term = self.r.holder(countries[0], ref.office, None, self.published)
+        if term is not None:
+            actor = self.term_actor(span.text, term)
+            self.emit(actor, head, span, "person", "counterpart", office=term.office)
+            return
+        sector = ref.mention.actor.sector or "GOV"  # a counterpart holds an office
+        self.emit(self.country_actor(span.text, countries[0], sector), head, span, "person", "counterpart")
+
+
+def is_expletive(token: Token) -> bool:
+    """True for an "it" that stands for nothing: "it would be a good thing if ..."."""
+    if token.dep_ == "expl":
+        return True
+    verb = token.head
+    return token.lower_ == "it" and token.dep_ == "nsubj" and verb.lemma_ == "be" and any(
+        c.dep_ in ("ccomp", "xcomp", "advcl") for c in verb.children
+    )
+
+
+def in_quotes(token: Token) -> bool:
+    """True inside a quotation in its sentence, where "it" and "they" follow the speaker's
+    own thread rather than the article's."""
+    before = token.doc[token.sent.start : token.i].text
+    return sum(before.count(q) for q in ('"', "“", "”")) % 2 == 1 or before.count("“") > before.count("”")
 
 
 def np_head(token: Token) -> Token:
@@ -120,14 +797,6 @@ def np_head(token: Token) -> Token:
     ):
         token = token.head
     return token
-
-
-def mention_span(head: Token, atoms: list[Atom]) -> Span:
-    """The characters a mention covers: its atoms and its head."""
-    doc = head.doc
-    start = min([head.i] + [a.start for a in atoms])
-    end = max([head.i + 1] + [a.end for a in atoms])
-    return doc[start:end]
 
 
 def sentence_index(doc: Doc, token: Token) -> int:
@@ -146,46 +815,6 @@ def sentence_index(doc: Doc, token: Token) -> int:
     return lo
 
 
-def pick_term(entries: list[Entry], published: date | None) -> Entry:
-    """Of a person's terms, the one in office at `published` (else the latest)."""
-    if published is not None:
-        for e in entries:
-            if (e.start is None or e.start <= published) and (e.end is None or published <= e.end):
-                return e
-    return max(entries, key=lambda e: e.start or date.min)
-
-
-def compose(
-    doc: Doc, atoms: list[Atom], published: date | None, people_seen: dict[str, Entry]
-) -> Actor | None:
-    """One actor from the atoms of a noun phrase: who (person/organisation/country) + sector."""
-    country: str | None = None
-    sector: str | None = None
-    code: str | None = None
-    name: str | None = None
-    for atom in sorted(atoms, key=lambda a: _KIND_RANK[a.kind]):
-        e = atom.entries[0]
-        if atom.kind == "person":
-            e = pick_term(atom.entries, published)
-            people_seen[e.name or e.phrase] = e
-            country, sector, name = e.country or country, e.sector or sector, e.name
-        elif atom.kind == "organisation":
-            code, country, sector, name = e.code, e.country, e.sector, e.name
-        elif atom.kind in ("country", "seat", "adjective"):
-            country = e.country
-            name = name or e.name
-            if atom.kind == "seat":
-                sector = sector or "GOV"
-        elif atom.kind == "sector":
-            sector = e.sector
-    text = doc[min(a.start for a in atoms) : max(a.end for a in atoms)].text
-    if code is None and country is None:
-        return None
-    if code is None:
-        code = (country or "") + (sector if sector and sector != country else "")
-    return Actor(text=text, code=code, country=country, sector=sector, name=name)
-
-
 @cache
 def get_resolver() -> ActorResolver:
     """The process-wide resolver (dictionaries are loaded once)."""
@@ -193,5 +822,5 @@ def get_resolver() -> ActorResolver:
 
 
 def find_mentions(doc: Doc, published: date | None = None) -> ActorIndex:
-    """Actor mentions of a parsed document."""
+    """Actor mentions of a parsed document, resolved at its publication date."""
     return get_resolver().index(doc, published)
