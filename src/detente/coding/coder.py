@@ -20,7 +20,7 @@ clause is coded with its own subject, so the reporter never becomes the actor.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -33,6 +33,11 @@ from detente.records import Actor
 _SUBJ = ("nsubj", "csubj", "expl")
 _OBJECT_DEPS = ("dobj", "attr", "oprd")
 _RELATIVE = ("WP", "WDT", "WP$")
+_QUANTITY_NOUNS = frozenset({
+    "series", "number", "set", "wave", "round", "raft", "package", "host", "batch", "range", "slew",
+    "string", "spate", "couple", "dozen", "kind", "type", "form", "lot", "new", "list", "volley", "barrage",
+})
+_PERSONAL = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "us"})
 # Roots whose expression is itself the event: a future form does not make them "planned".
 _VERBAL_ROOTS = ("03", "10", "11", "12", "13")
 _COOPERATIVE_ROOTS = ("03", "04", "05", "06", "07", "08")
@@ -100,9 +105,12 @@ def match_pattern(token: Token) -> Pattern | None:
     candidates = load_patterns().get((lemma_of(token), pos))
     if not candidates:
         return None
+    particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
     for p in candidates:
-        if p.particle and not any(c.dep_ == "prt" and c.lower_ == p.particle for c in token.children):
+        if p.particle and p.particle not in particles:
             continue
+        if particles and not p.particle and p.pos == "VERB":
+            continue  # "give up" is not "give"
         if p.object and not any(lemma_of(o) in p.object for o in objects(token, p)):
             continue
         if p.prep and not p.object and not any(c.lower_ == p.prep for c in token.children):
@@ -138,6 +146,9 @@ def objects(token: Token, p: Pattern) -> list[Token]:
     if p.pos == "VERB" and "that" in p.object:
         out.extend(c for c in token.children if c.dep_ == "ccomp")
     out.extend(conj for t in list(out) for conj in t.conjuncts)
+    # "a series of sanctions", "a package of aid": look through the quantity noun
+    out.extend(g for t in list(out) if lemma_of(t) in _QUANTITY_NOUNS
+               for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in _pobjs(c))
     # "air strike", "military exercise": the modifier's own compounds count too
     out.extend(g for t in list(out) for g in t.children if g.dep_ == "compound")
     return out
@@ -182,7 +193,10 @@ def subject_of(token: Token) -> Token | None:
                     return obj
             t = head
             continue
-        if t.dep_ in ("conj", "advcl") and t.head.i != t.i and (t.dep_ == "conj" or t.tag_ == "VBG"):
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        if t.dep_ in ("conj", "advcl") and t.head.i != t.i and (
+            t.dep_ == "conj" or t.tag_ == "VBG" or infinitive
+        ):
             t = t.head
             continue
         return None
@@ -222,6 +236,21 @@ def verb_target(token: Token, p: Pattern) -> Token | None:
             found = _prep_targets(o, p.target_prep or ("on", "against", "with", "to"))
             if found is not None:
                 return found
+    for o in objects(token, p) if constrained else ():
+        found = _actor_modifier(o)  # "accepted a South Korean offer": the offerer
+        if found is not None:
+            return found
+    return None
+
+
+def _actor_modifier(noun: Token) -> Token | None:
+    """The actor a noun phrase belongs to: "X's offer", "a South Korean offer"."""
+    for c in noun.children:
+        if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her", "our", "my", "your"):
+            return c
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
+            return c
     return None
 
 
@@ -365,6 +394,51 @@ def roles_of(token: Token | None, actors: ActorIndex) -> tuple[Role, ...]:
     return tuple(out)
 
 
+def _antecedent_roles(pronoun: Token, actors: ActorIndex) -> tuple[Role, ...]:
+    """A pronoun subject's actor: the reporter ("X declared that it will ..."), else the last actor subject."""
+    t = pronoun.head
+    for _ in range(6):
+        if t.dep_ not in ("ccomp", "advcl", "conj", "xcomp", "relcl") or t.head.i == t.i:
+            break
+        t = t.head
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.lower_ not in _PERSONAL:
+            found = tuple(r for r in roles_of(subj, actors) if r.actor.code)
+            if found:
+                return tuple(Role(replace(r.actor, text=pronoun.text), (pronoun.idx, pronoun.idx + len(pronoun)))
+                             for r in found)
+    doc = pronoun.doc
+    here = sentence_index(doc, pronoun)
+    for m in sorted(actors.mentions, key=lambda m: -m.start):
+        if m.start >= pronoun.idx or m.sentence_index < here - 1 or not m.actor.code:
+            continue
+        head = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if head is not None and head.root.dep_ in ("nsubj", "nsubjpass"):
+            return (Role(replace(m.actor, text=pronoun.text), (pronoun.idx, pronoun.idx + len(pronoun))),)
+    return ()
+
+
+def _context_target(token: Token, sources: tuple[Role, ...], actors: ActorIndex) -> Role | None:
+    """With no target in the clause, the nearest other coded actor of the sentence (GDELT-style)."""
+    if not sources:
+        return None
+    here = sentence_index(token.doc, token)
+    countries = {r.actor.country or r.actor.code for r in sources}
+    spans = {r.span for r in sources}
+    best: tuple[int, Role] | None = None
+    for m in actors.mentions:
+        if m.sentence_index != here or not m.actor.code or m.span in spans:
+            continue
+        if (m.actor.country or m.actor.code) in countries:
+            continue
+        if any(s[0] <= m.start < s[1] for s in spans):
+            continue
+        dist = abs(m.start - token.idx)
+        if best is None or dist < best[0]:
+            best = (dist, Role(m.actor, m.span))
+    return best[1] if best else None
+
+
 def _complement(token: Token, frame: str) -> Token | None:
     """The predicate a frame verb or noun governs: "agreed [to delay]", "threat [to strike]"."""
     for c in token.children:
@@ -384,6 +458,9 @@ def _complement(token: Token, frame: str) -> Token | None:
 def _governed_by_predicate(token: Token, matched: dict[int, _Predicate]) -> bool:
     """An event noun that is an argument of a coded verb ("condemned the attack") is not coded apart."""
     head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and lemma_of(head.head) in _QUANTITY_NOUNS:
+        token = head.head  # "a series of sanctions"
+        head = token.head
     if token.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "oprd") and head.i in matched:
         return True
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.i in matched:
@@ -391,7 +468,9 @@ def _governed_by_predicate(token: Token, matched: dict[int, _Predicate]) -> bool
     return False
 
 
-def _confidence(pred: _Predicate, sources: tuple[Role, ...], targets: tuple[Role, ...], status: str) -> float:
+def _confidence(
+    pred: _Predicate, sources: tuple[Role, ...], targets: tuple[Role, ...], status: str, context: bool
+) -> float:
     """A score whose order tracks how often such records are right (see `detente eval`)."""
     token, p = pred.token, pred.pattern
     c = 0.45 + 0.04 * min(p.specificity, 3)
@@ -410,6 +489,8 @@ def _confidence(pred: _Predicate, sources: tuple[Role, ...], targets: tuple[Role
         c += 0.05
     if status in ("hypothetical", "negated"):
         c -= 0.1
+    if context:
+        c -= 0.05
     return round(max(0.05, min(c, 0.95)), 2)
 
 
@@ -489,8 +570,24 @@ def code_doc(doc: Doc, actors: ActorIndex) -> list[Coded]:
                     target_tok = comp_target
                 elif p.frame in _OBJECT_CONTROL_FRAMES:
                     target_tok = next((c for c in token.children if c.dep_ in ("dobj", "dative")), target_tok)
-        sources = roles_of(source_tok, actors)
-        targets = tuple(r for r in roles_of(target_tok, actors) if r not in sources)
+        rule = pred.rule
+        if source_tok is None and target_tok is not None and target_tok.head.lower_ == "between":
+            source_tok = target_tok  # "talks between X and Y": each side to the other
+            sources = roles_of(source_tok, actors)
+            targets = sources
+        else:
+            sources = roles_of(source_tok, actors)
+            if source_tok is not None and not sources or (
+                source_tok is not None and source_tok.lower_ in _PERSONAL and not any(r.actor.code for r in sources)
+            ):
+                sources = _antecedent_roles(source_tok, actors) or sources
+            targets = tuple(r for r in roles_of(target_tok, actors) if r not in sources)
+            if not targets and len(sources) > 1 and target_tok is None and p.pos == "VERB":
+                targets = sources  # "Moon and Trump agreed": reciprocal
+        if not targets and target_tok is None:
+            context = _context_target(token, sources, actors)
+            if context is not None:
+                targets, rule = (context,), rule + "+context-target"
         trigger_end = token.idx + len(token.text)
         out.append(Coded(
             trigger_i=token.i,
@@ -501,7 +598,7 @@ def code_doc(doc: Doc, actors: ActorIndex) -> list[Coded]:
             sources=sources,
             targets=targets,
             status=status,
-            rule=pred.rule,
-            confidence=_confidence(pred, sources, targets, status),
+            rule=rule,
+            confidence=_confidence(pred, sources, targets, status, context="+context" in rule),
         ))
     return out
