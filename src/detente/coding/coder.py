@@ -37,6 +37,7 @@ _QUANTITY_NOUNS = frozenset({
     "series", "number", "set", "wave", "round", "raft", "package", "host", "batch", "range", "slew",
     "string", "spate", "couple", "dozen", "kind", "type", "form", "lot", "new", "list", "volley", "barrage",
 })
+_NOT_ACTORS = frozenset({"DATE", "TIME", "EVENT", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
 _PERSONAL = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "us"})
 # Roots whose expression is itself the event: a future form does not make them "planned".
 _VERBAL_ROOTS = ("03", "10", "11", "12", "13")
@@ -180,6 +181,14 @@ def subject_of(token: Token) -> Token | None:
             return t.head
         if t.dep_ == "acl" and t.tag_ == "VBG":  # "protesters demanding ..."
             return t.head
+        if t.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            owner = next((c for c in t.head.children if c.dep_ == "poss"), None)
+            if owner is not None:  # "Kim's plan to ..."
+                return owner
+            if t.head.dep_ == "dobj":  # "used his address to call for ..."
+                t = t.head.head
+                continue
+            return None
         if t.dep_ == "xcomp":
             head = _controller(t)
             if head is None:
@@ -246,10 +255,10 @@ def verb_target(token: Token, p: Pattern) -> Token | None:
 def _actor_modifier(noun: Token) -> Token | None:
     """The actor a noun phrase belongs to: "X's offer", "a South Korean offer"."""
     for c in noun.children:
-        if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her", "our", "my", "your"):
+        if c.dep_ == "poss" and c.pos_ != "PRON" and c.ent_type_ not in _NOT_ACTORS:
             return c
     for c in noun.children:
-        if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
+        if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE", "PERSON"):
             return c
     return None
 
@@ -257,7 +266,7 @@ def _actor_modifier(noun: Token) -> Token | None:
 def noun_source(token: Token) -> Token | None:
     """Source of an event noun: possessor, actor modifier, "by X", or a light verb's subject."""
     for c in token.children:
-        if c.dep_ == "poss":
+        if c.dep_ == "poss" and c.ent_type_ not in _NOT_ACTORS:
             return c
     for c in token.children:
         if c.dep_ == "prep" and c.lower_ == "by":
@@ -345,6 +354,12 @@ def status_of(token: Token, code: str) -> str:
         return "historical"
     if planned and not verbal:
         return "planned"
+    if token.dep_ == "xcomp" and token.head.tag_ == "VB" and token.head.pos_ == "VERB":
+        return "planned"  # "to force X to abandon ...": not (yet) done
+    if token.dep_ == "acl" and token.head.dep_ != "dobj" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    ):
+        return "planned"  # "a campaign to force ...": an aim
     return "occurred"
 
 
@@ -403,10 +418,9 @@ def _antecedent_roles(pronoun: Token, actors: ActorIndex) -> tuple[Role, ...]:
         t = t.head
         subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.lower_ not in _PERSONAL:
-            found = tuple(r for r in roles_of(subj, actors) if r.actor.code)
-            if found:
-                return tuple(Role(replace(r.actor, text=pronoun.text), (pronoun.idx, pronoun.idx + len(pronoun)))
-                             for r in found)
+            found = roles_of(subj, actors)
+            return tuple(Role(replace(r.actor, text=pronoun.text), (pronoun.idx, pronoun.idx + len(pronoun)))
+                         for r in found)
     doc = pronoun.doc
     here = sentence_index(doc, pronoun)
     for m in sorted(actors.mentions, key=lambda m: -m.start):
@@ -570,6 +584,11 @@ def code_doc(doc: Doc, actors: ActorIndex) -> list[Coded]:
                     target_tok = comp_target
                 elif p.frame in _OBJECT_CONTROL_FRAMES:
                     target_tok = next((c for c in token.children if c.dep_ in ("dobj", "dative")), target_tok)
+            elif p.frame in _OBJECT_CONTROL_FRAMES and target_tok is None:
+                # "demanded that Addis Ababa delay ...": the one asked is the clause's subject
+                clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+                if clause is not None:
+                    target_tok = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         rule = pred.rule
         if source_tok is None and target_tok is not None and target_tok.head.lower_ == "between":
             source_tok = target_tok  # "talks between X and Y": each side to the other
