@@ -17,6 +17,7 @@ The same functions serve `detente eval` and the quality-gate test.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -227,7 +228,8 @@ def match_events(gold: Sequence[GoldEvent], events: Sequence[Event]) -> dict[int
     for g in gold:
         pool = [i for i, e in enumerate(events)
                 if (g.article_id is None or e.article_id == g.article_id) and _matches(e, g)]
-        candidates.append(sorted(pool, key=lambda i, g=g: not _date_ok(events[i], g)))
+        dated = [i for i in pool if _date_ok(events[i], g)]
+        candidates.append(dated + [i for i in pool if i not in dated])
     owner: dict[int, int] = {}
 
     def place(gi: int, visited: set[int]) -> bool:
@@ -298,7 +300,7 @@ def score_classes(items: Sequence[ClassItem], events: Sequence[Event]) -> ClassS
     bands: list[tuple[str, int, float]] = []
     no_event = [(g, p) for item, (g, p) in zip(items, pairs, strict=True) if item.id not in best]
     bands.append(("no event", len(no_event), _ratio(sum(g == p for g, p in no_event), len(no_event))))
-    for lo, hi in zip(CONFIDENCE_BANDS, CONFIDENCE_BANDS[1:], strict=False):
+    for lo, hi in itertools.pairwise(CONFIDENCE_BANDS):
         inside = [(g, p) for item, (g, p) in zip(items, pairs, strict=True)
                   if item.id in best and lo <= best[item.id].confidence < hi]
         bands.append((f"{lo:.2f}-{min(hi, 1.0):.2f}", len(inside),

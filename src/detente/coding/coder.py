@@ -38,6 +38,7 @@ _QUANTITY_NOUNS = frozenset({
     "string", "spate", "couple", "dozen", "kind", "type", "form", "lot", "new", "list", "volley", "barrage",
 })
 _NOT_ACTORS = frozenset({"DATE", "TIME", "EVENT", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
+_CLAUSE_LINKS = ("xcomp", "conj", "dobj", "nsubj", "nsubjpass", "pobj", "prep", "attr")
 _PERSONAL = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "us"})
 # Roots whose expression is itself the event: a future form does not make them "planned".
 _VERBAL_ROOTS = ("03", "10", "11", "12", "13")
@@ -194,7 +195,7 @@ def subject_of(token: Token) -> Token | None:
             if head is None:
                 return None
             pattern = match_pattern(head)
-            if pattern is not None and pattern.frame in _OBJECT_CONTROL_FRAMES or lemma_of(head) in (
+            if (pattern is not None and pattern.frame in _OBJECT_CONTROL_FRAMES) or lemma_of(head) in (
                 "force", "order", "allow", "help", "persuade", "convince", "tell", "ask", "urge"
             ):
                 obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
@@ -297,7 +298,7 @@ def _clause_chain(token: Token) -> list[Token]:
     """The token and the verbs it hangs from within its clause (xcomp, conj, acl)."""
     chain = [token]
     t = token
-    while t.dep_ in ("xcomp", "conj", "dobj", "nsubj", "nsubjpass", "pobj", "prep", "attr") and t.head.i != t.i:
+    while t.dep_ in _CLAUSE_LINKS and t.head.i != t.i:
         t = t.head
         chain.append(t)
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "conj"):
@@ -323,8 +324,7 @@ def status_of(token: Token, code: str) -> str:
     chain = _clause_chain(token)
     kids = [c for x in chain for c in x.children]
     own = list(token.children)
-    if any(c.dep_ == "neg" for c in own) or any(c.lower_ in ("never", "no") and c.dep_ in ("neg", "advmod", "det")
-                                                 for c in own):
+    if any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det")) for c in own):
         return "negated"
     if token.dep_ == "xcomp" and any(c.dep_ == "neg" for c in token.head.children):
         return "negated"
@@ -345,12 +345,7 @@ def status_of(token: Token, code: str) -> str:
     )
     if token.pos_ == "NOUN" and lemma_of(token.head) in cues["planned_head"]:
         planned = True
-    historical_words = cues["historical_adverb"]
-    above = [c for r in _reporting_chain(token) for c in r.children]
-    if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in historical_words for c in (*kids, *above)):
-        return "historical"
-    subjects = [c for x in chain for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if any(m.lower_ in cues["historical_modifier"] for s in subjects for m in s.children if m.dep_ == "amod"):
+    if is_historical(token):
         return "historical"
     if planned and not verbal:
         return "planned"
@@ -361,6 +356,19 @@ def status_of(token: Token, code: str) -> str:
     ):
         return "planned"  # "a campaign to force ...": an aim
     return "occurred"
+
+
+def is_historical(token: Token) -> bool:
+    """Habitual or long-standing: "has repeatedly declared", "successive governments have refused"."""
+    cues = load_cues()
+    chain = _clause_chain(token)
+    reporting = _reporting_chain(token)
+    kids = [c for x in (*chain, *reporting) for c in x.children]
+    if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in cues["historical_adverb"] for c in kids):
+        return True
+    subjects = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+    modifiers = cues["historical_modifier"]
+    return any(m.lower_ in modifiers for s in subjects for m in s.children if m.dep_ == "amod")
 
 
 def np_span(token: Token) -> Span:
@@ -410,7 +418,7 @@ def roles_of(token: Token | None, actors: ActorIndex) -> tuple[Role, ...]:
 
 
 def _antecedent_roles(pronoun: Token, actors: ActorIndex) -> tuple[Role, ...]:
-    """A pronoun subject's actor: the reporter ("X declared that it will ..."), else the last actor subject."""
+    """A pronoun subject's actor: the reporter ("X said it will ..."), else the last actor subject."""
     t = pronoun.head
     for _ in range(6):
         if t.dep_ not in ("ccomp", "advcl", "conj", "xcomp", "relcl") or t.head.i == t.i:
@@ -564,7 +572,8 @@ def code_doc(doc: Doc, actors: ActorIndex) -> list[Coded]:
         status = status_of(token, pred.code)
         refusal = _refusal(pred, status)
         if refusal is not None:
-            pred.code, status, pred.rule = refusal, "occurred", pred.rule + "+refusal"
+            status = "historical" if is_historical(token) else "occurred"
+            pred.code, pred.rule = refusal, pred.rule + "+refusal"
         code = cameo(pred.code)
         if code.plover is None:
             continue  # statements and appeals are not events
@@ -596,9 +605,8 @@ def code_doc(doc: Doc, actors: ActorIndex) -> list[Coded]:
             targets = sources
         else:
             sources = roles_of(source_tok, actors)
-            if source_tok is not None and not sources or (
-                source_tok is not None and source_tok.lower_ in _PERSONAL and not any(r.actor.code for r in sources)
-            ):
+            unresolved = not any(r.actor.code for r in sources)
+            if source_tok is not None and (not sources or (source_tok.lower_ in _PERSONAL and unresolved)):
                 sources = _antecedent_roles(source_tok, actors) or sources
             targets = tuple(r for r in roles_of(target_tok, actors) if r not in sources)
             if not targets and len(sources) > 1 and target_tok is None and p.pos == "VERB":
