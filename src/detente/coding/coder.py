@@ -532,6 +532,9 @@ def _fold_frames(matched: dict[int, _Predicate]) -> None:
         if frame is None:
             continue
         comp_tok = _complement(pred.token, frame)
+        if frame == "refuse" and comp_tok is not None and lemma_of(comp_tok) in load_cues()["decline_comment"]:
+            pred.code, pred.rule = "011", pred.rule + "+comment"  # "declined to comment": a statement
+            continue
         comp = matched.get(comp_tok.i) if comp_tok is not None else None
         if comp is not None and not comp.consumed:
             combined = frame_code(frame, comp.code)
