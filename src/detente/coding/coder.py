@@ -224,7 +224,7 @@ def _prep_targets(token: Token, preps: tuple[str, ...]) -> Token | None:
 
 def verb_target(token: Token, p: Pattern) -> Token | None:
     """The target of a verb: its object, dative, passive subject or the pattern's prepositions."""
-    constrained = bool(p.object) or bool(p.prep)
+    constrained = (bool(p.object) or bool(p.prep)) and not p.object_is_target
     if "dobj" in p.target_dep and not constrained:
         for c in token.children:
             if c.dep_ in ("dobj", "nsubjpass"):
@@ -589,7 +589,10 @@ def code_doc(doc: Doc, actors: ActorIndex) -> list[Coded]:
             source_tok = subject_of(token)
             target_tok = verb_target(token, p)
             comp = pred.complement
-            if comp is not None:
+            addressee = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
+            if comp is not None and p.frame == "threat" and addressee is not None:
+                target_tok = addressee  # "warned Ethiopia that it would ...": the one warned
+            elif comp is not None:
                 comp_target = (verb_target(comp.token, comp.pattern) if comp.pattern.pos == "VERB"
                                else noun_target(comp.token, comp.pattern))
                 if comp_target is not None and comp_target is not source_tok:

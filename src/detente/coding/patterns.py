@@ -35,6 +35,7 @@ class Pattern:
     target_dep: tuple[str, ...] = ("dobj",)
     target_prep: tuple[str, ...] = ()
     frame: str | None = None  # takes a complement predicate: see data/frames.tsv
+    object_is_target: bool = False  # "released the prisoners": the constrained object is the target
 
     @property
     def specificity(self) -> int:
@@ -60,6 +61,7 @@ def load_patterns() -> dict[tuple[str, str], list[Pattern]]:
                 object_prep=d.get("object_prep"), particle=d.get("particle"),
                 target_dep=tuple(d.get("target_dep", ["dobj"])),
                 target_prep=tuple(d.get("target_prep") or ()), frame=d.get("frame"),
+                object_is_target=bool(d.get("object_is_target")),
             )
             if p.frame is not None and p.frame not in FRAMES:
                 raise ValueError(f"unknown frame {p.frame!r}")
