@@ -44,7 +44,10 @@ _PERSONAL = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them
 _VERBAL_ROOTS = ("03", "10", "11", "12", "13")
 _COOPERATIVE_ROOTS = ("03", "04", "05", "06", "07", "08")
 # Frames that code nothing unless their complement is a predicate ("decided to ...").
-_NEEDS_COMPLEMENT = frozenset({"plan", "decide", "prepare", "intend", "resolve", "volunteer", "offer"})
+_NEEDS_COMPLEMENT = frozenset({
+    "plan", "decide", "prepare", "intend", "resolve", "volunteer", "offer",
+    "ready", "willing", "prepared", "determined", "eager", "keen",
+})
 # Verbs whose object, not their subject, is the actor of the complement ("urged Iran to ...").
 _OBJECT_CONTROL_FRAMES = ("appeal", "demand")
 
@@ -94,6 +97,8 @@ def lemma_of(token: Token) -> str:
 def _pos_key(token: Token) -> str | None:
     if token.pos_ in ("VERB", "AUX"):
         return "VERB"
+    if token.pos_ == "ADJ":
+        return "ADJ"
     if token.pos_ in ("NOUN", "PROPN"):
         return "NOUN"
     return None
@@ -182,6 +187,17 @@ def subject_of(token: Token) -> Token | None:
             return t.head
         if t.dep_ == "acl" and t.tag_ == "VBG":  # "protesters demanding ..."
             return t.head
+        if t.dep_ == "acomp" and t.head.i != t.i:  # "X is ready to ...": the copula's subject
+            t = t.head
+            continue
+        if t.dep_ == "pcomp" and t.head.dep_ == "prep":  # "accused X of violating", "guilty of"
+            governor = t.head.head
+            if governor.pos_ in ("VERB", "AUX"):
+                obj = next((c for c in governor.children if c.dep_ in ("dobj", "nsubjpass")), None)
+                if obj is not None:
+                    return obj
+            t = governor
+            continue
         if t.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             owner = next((c for c in t.head.children if c.dep_ == "poss"), None)
             if owner is not None:  # "Kim's plan to ..."
