@@ -200,10 +200,10 @@ def subject_of(token: Token) -> Token | None:
             continue
         if t.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             owner = next((c for c in t.head.children if c.dep_ == "poss"), None)
-            if owner is not None:  # "Kim's plan to ..."
-                return owner
-            if t.head.dep_ == "dobj":  # "used his address to call for ..."
-                t = t.head.head
+            if owner is not None and owner.pos_ != "PRON" and owner.ent_type_ not in _NOT_ACTORS:
+                return owner  # "Kim's plan to ..."
+            if t.head.dep_ == "dobj" and lemma_of(t.head) not in load_cues()["intent_noun"]:
+                t = t.head.head  # "used his address to call for ...", not "the decision to delay"
                 continue
             return None
         if t.dep_ == "xcomp":
@@ -238,7 +238,7 @@ def _prep_targets(token: Token, preps: tuple[str, ...]) -> Token | None:
     return None
 
 
-def verb_target(token: Token, p: Pattern) -> Token | None:
+def verb_target(token: Token, p: Pattern, actors: ActorIndex) -> Token | None:
     """The target of a verb: its object, dative, passive subject or the pattern's prepositions."""
     constrained = (bool(p.object) or bool(p.prep)) and not p.object_is_target
     if "dobj" in p.target_dep and not constrained:
@@ -259,12 +259,18 @@ def verb_target(token: Token, p: Pattern) -> Token | None:
         return found
     if constrained:  # "imposed sanctions on X": the preposition hangs on the object noun
         for o in objects(token, p):
+            owner = next((c for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+            mention = actors.for_token(owner) if owner is not None else None
+            if owner is not None and mention is not None and mention.actor.code:
+                return owner  # "backed X's approach to Y": X
+        for o in objects(token, p):
             found = _prep_targets(o, p.target_prep or ("on", "against", "with", "to"))
             if found is not None:
                 return found
     for o in objects(token, p) if constrained else ():
         found = _actor_modifier(o)  # "accepted a South Korean offer": the offerer
-        if found is not None:
+        mention = actors.for_token(found) if found is not None else None
+        if found is not None and mention is not None and mention.actor.code:
             return found
     return None
 
@@ -344,6 +350,9 @@ def status_of(token: Token, code: str) -> str:
         return "negated"
     if token.dep_ == "xcomp" and any(c.dep_ == "neg" for c in token.head.children):
         return "negated"
+    if any(c.dep_ == "dobj" and (c.lower_ in ("nothing", "none") or any(
+            d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in own):
+        return "negated"  # "would accept nothing less than ..."
     clause_top = chain[-1]
     marks = [c for x in (*chain, *_reporting_chain(token)[:1]) for c in x.children if c.dep_ == "mark"]
     if any(m.lower_ in cues["hypothetical_mark"] for m in marks) and clause_top.dep_ in ("advcl", "ccomp") \
@@ -493,6 +502,11 @@ def _complement(token: Token, frame: str) -> Token | None:
     return None
 
 
+def _light_head(token: Token) -> bool:
+    """Is this noun the object of a light verb ("made the offer", "held talks")?"""
+    return token.dep_ == "dobj" and lemma_of(token.head) in load_cues()["light"]
+
+
 def _governed_by_predicate(token: Token, matched: dict[int, _Predicate]) -> bool:
     """An event noun that is an argument of a coded verb ("condemned the attack") is not coded apart."""
     head = token.head
@@ -548,6 +562,10 @@ def _fold_frames(matched: dict[int, _Predicate]) -> None:
         if frame is None:
             continue
         comp_tok = _complement(pred.token, frame)
+        if comp_tok is not None and (comp_tok.i not in matched or matched[comp_tok.i].consumed):
+            # "refused to offer pledges or end the war": a coordinated complement
+            comp_tok = next((c for c in comp_tok.conjuncts if c.i in matched and not matched[c.i].consumed),
+                            comp_tok)
         if frame == "refuse" and comp_tok is not None and lemma_of(comp_tok) in load_cues()["decline_comment"]:
             pred.code, pred.rule = "011", pred.rule + "+comment"  # "declined to comment": a statement
             continue
@@ -559,6 +577,9 @@ def _fold_frames(matched: dict[int, _Predicate]) -> None:
                 pred.complement = comp
                 pred.rule += f"+{comp.pattern.id}"
                 comp.consumed = True
+                for c in comp.token.conjuncts:  # "agreed to delay and scale back the drills"
+                    if c.i in matched:
+                        matched[c.i].consumed = True
                 continue
         if lemma_of(pred.token) in _NEEDS_COMPLEMENT and pred.pattern.cameo == "030":
             pred.consumed = True
@@ -603,13 +624,13 @@ def code_doc(doc: Doc, actors: ActorIndex) -> list[Coded]:
                 continue
         else:
             source_tok = subject_of(token)
-            target_tok = verb_target(token, p)
+            target_tok = verb_target(token, p, actors)
             comp = pred.complement
             addressee = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
             if comp is not None and p.frame == "threat" and addressee is not None:
                 target_tok = addressee  # "warned Ethiopia that it would ...": the one warned
             elif comp is not None:
-                comp_target = (verb_target(comp.token, comp.pattern) if comp.pattern.pos == "VERB"
+                comp_target = (verb_target(comp.token, comp.pattern, actors) if comp.pattern.pos != "NOUN"
                                else noun_target(comp.token, comp.pattern))
                 if comp_target is not None and comp_target is not source_tok:
                     target_tok = comp_target
@@ -637,6 +658,10 @@ def code_doc(doc: Doc, actors: ActorIndex) -> list[Coded]:
             context = _context_target(token, sources, actors)
             if context is not None:
                 targets, rule = (context,), rule + "+context-target"
+        if not sources and not targets:
+            continue  # a record with no actor at all says nothing about who did what to whom
+        if p.pos == "NOUN" and not _light_head(token) and not any(r.actor.code for r in (*sources, *targets)):
+            continue  # a bare event noun ("the meeting") is coded only with a known actor
         trigger_end = token.idx + len(token.text)
         out.append(Coded(
             trigger_i=token.i,
