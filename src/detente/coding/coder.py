@@ -302,6 +302,8 @@ def noun_source(token: Token) -> Token | None:
     head = token.head
     if token.dep_ in ("dobj",) and head.pos_ in ("VERB", "AUX") and lemma_of(head) in load_cues()["light"]:
         return subject_of(head)
+    if token.dep_ == "pobj" and head.lower_ in ("in", "as") and head.head.pos_ == "VERB":
+        return subject_of(head.head)  # "In an open threat ..., X said": X
     return None
 
 
@@ -465,6 +467,18 @@ def _antecedent_roles(pronoun: Token, actors: ActorIndex) -> tuple[Role, ...]:
     return ()
 
 
+def _same_actor(role: Role, sources: tuple[Role, ...]) -> bool:
+    """The same country with no distinguishing sector (PRK and PRKGOV), or the same code."""
+    a = role.actor
+    for s in sources:
+        b = s.actor
+        if a.code and a.code == b.code:
+            return True
+        if a.country and a.country == b.country and (not a.sector or not b.sector):
+            return True
+    return False
+
+
 def _context_target(token: Token, sources: tuple[Role, ...], actors: ActorIndex) -> Role | None:
     """With no target in the clause, the nearest other coded actor of the sentence (GDELT-style)."""
     if not sources:
@@ -472,18 +486,21 @@ def _context_target(token: Token, sources: tuple[Role, ...], actors: ActorIndex)
     here = sentence_index(token.doc, token)
     countries = {r.actor.country or r.actor.code for r in sources}
     spans = {r.span for r in sources}
-    best: tuple[int, Role] | None = None
-    for m in actors.mentions:
-        if m.sentence_index != here or not m.actor.code or m.span in spans:
-            continue
-        if (m.actor.country or m.actor.code) in countries:
-            continue
-        if any(s[0] <= m.start < s[1] for s in spans):
-            continue
-        dist = abs(m.start - token.idx)
-        if best is None or dist < best[0]:
-            best = (dist, Role(m.actor, m.span))
-    return best[1] if best else None
+    for sentence in (here, here - 1):  # this sentence, else the one before (the dyad carries on)
+        best: tuple[int, Role] | None = None
+        for m in actors.mentions:
+            if m.sentence_index != sentence or not m.actor.code or m.span in spans:
+                continue
+            if (m.actor.country or m.actor.code) in countries:
+                continue
+            if any(s[0] <= m.start < s[1] for s in spans):
+                continue
+            dist = abs(m.start - token.idx)
+            if best is None or dist < best[0]:
+                best = (dist, Role(m.actor, m.span))
+        if best is not None:
+            return best[1]
+    return None
 
 
 def _complement(token: Token, frame: str) -> Token | None:
@@ -652,6 +669,8 @@ def code_doc(doc: Doc, actors: ActorIndex) -> list[Coded]:
             if source_tok is not None and (not sources or (source_tok.lower_ in _PERSONAL and unresolved)):
                 sources = _antecedent_roles(source_tok, actors) or sources
             targets = tuple(r for r in roles_of(target_tok, actors) if r not in sources)
+            if targets and all(_same_actor(t, sources) for t in targets):
+                targets, target_tok = (), None  # "Kim ... to discuss North Korea's participation"
             if not targets and len(sources) > 1 and target_tok is None and p.pos == "VERB":
                 targets = sources  # "Moon and Trump agreed": reciprocal
         if not targets and target_tok is None:
