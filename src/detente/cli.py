@@ -255,6 +255,34 @@ def demo(
     typer.echo("top dyads: " + ", ".join(f"{a}->{b} {n}" for a, b, n in s.top_dyads))
 
 
+@app.command("eval")
+def eval_cmd(
+    kind: Annotated[str, typer.Argument(help="articles, classes or roles.")],
+    gold: Annotated[Path, typer.Argument(help="Gold file (JSONL, TSV or CoNLL by kind).")],
+    text: Annotated[Path | None, typer.Option(help="articles: the article the gold belongs to.")] = None,
+    published: Annotated[str | None, typer.Option(
+        help="articles: publication date (YYYY-MM-DD).", callback=_check_date)] = None,
+) -> None:
+    """Code a gold file's texts and print how the records score against it."""
+    from detente import evaluate
+
+    if not gold.is_file():
+        raise typer.BadParameter(f"no such file: {gold}", param_hint="GOLD")
+    score: evaluate.ArticleScore | evaluate.ClassScore | evaluate.RoleScore
+    if kind == "articles":
+        if text is None:
+            raise typer.BadParameter("articles needs --text FILE", param_hint="--text")
+        score = evaluate.evaluate_articles(gold, text, published)
+    elif kind == "classes":
+        score = evaluate.evaluate_classes(gold)
+    elif kind == "roles":
+        score = evaluate.evaluate_roles(gold)
+    else:
+        raise typer.BadParameter("use articles, classes or roles", param_hint="KIND")
+    for line in evaluate.report_lines(score):
+        typer.echo(line)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -1,4 +1,11 @@
-"""Predicate patterns: the data file `data/patterns.jsonl`, loaded and indexed by lemma."""
+"""Predicate patterns and coding cues, loaded from the data files and indexed for lookup.
+
+- `data/patterns.jsonl`: verbs and event nouns with the constraints under which they code
+  to a CAMEO code;
+- `data/frames.tsv`: how a frame verb ("agree to", "refuse to", "threaten to") and the
+  predicate of its complement code together;
+- `data/cues.tsv`: light verbs, speech verbs and the words that mark a status.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +16,8 @@ from importlib import resources
 
 from detente.coding.ontology import cameo
 from detente.errors import DetenteError, Errors
+
+FRAMES = ("intent", "refuse", "threat", "demand", "appeal")
 
 
 @dataclass(frozen=True)
@@ -25,21 +34,25 @@ class Pattern:
     particle: str | None = None  # phrasal verbs ("give up")
     target_dep: tuple[str, ...] = ("dobj",)
     target_prep: tuple[str, ...] = ()
-    light: bool = False  # a light verb whose object carries the event ("made the offer")
+    frame: str | None = None  # takes a complement predicate: see data/frames.tsv
+    object_is_target: bool = False  # "released the prisoners": the constrained object is the target
 
     @property
     def specificity(self) -> int:
+        """How constrained the pattern is: object lemmas count most, then particle, preposition."""
         return 2 * bool(self.object) + bool(self.particle) + bool(self.prep)
+
+
+def _data_lines(name: str) -> list[tuple[int, str]]:
+    text = resources.files("detente.coding").joinpath(f"data/{name}").read_text("utf-8")
+    return [(n, ln) for n, ln in enumerate(text.splitlines(), 1) if ln.strip() and not ln.startswith("#")]
 
 
 @cache
 def load_patterns() -> dict[tuple[str, str], list[Pattern]]:
     """Patterns by (lemma, pos), most specific first."""
-    text = resources.files("detente.coding").joinpath("data/patterns.jsonl").read_text("utf-8")
     out: dict[tuple[str, str], list[Pattern]] = {}
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for n, line in _data_lines("patterns.jsonl"):
         try:
             d = json.loads(line)
             p = Pattern(
@@ -47,8 +60,11 @@ def load_patterns() -> dict[tuple[str, str], list[Pattern]]:
                 object=tuple(d.get("object") or ()), prep=d.get("prep"),
                 object_prep=d.get("object_prep"), particle=d.get("particle"),
                 target_dep=tuple(d.get("target_dep", ["dobj"])),
-                target_prep=tuple(d.get("target_prep") or ()), light=bool(d.get("light")),
+                target_prep=tuple(d.get("target_prep") or ()), frame=d.get("frame"),
+                object_is_target=bool(d.get("object_is_target")),
             )
+            if p.frame is not None and p.frame not in FRAMES:
+                raise ValueError(f"unknown frame {p.frame!r}")
             cameo(p.cameo)
         except (KeyError, ValueError, DetenteError) as e:
             raise DetenteError(Errors.E102.format(file="patterns.jsonl", line=n, reason=e)) from e
@@ -58,6 +74,42 @@ def load_patterns() -> dict[tuple[str, str], list[Pattern]]:
     return out
 
 
+@cache
+def load_frames() -> dict[str, dict[str, str]]:
+    """frame -> complement code prefix -> combined code."""
+    out: dict[str, dict[str, str]] = {}
+    for n, line in _data_lines("frames.tsv")[1:]:
+        try:
+            frame, prefix, code = line.split("\t")
+            if frame not in FRAMES:
+                raise ValueError(f"unknown frame {frame!r}")
+            cameo(code)
+        except (ValueError, DetenteError) as e:
+            raise DetenteError(Errors.E102.format(file="frames.tsv", line=n, reason=e)) from e
+        out.setdefault(frame, {})[prefix] = code
+    return out
+
+
+def frame_code(frame: str, complement: str) -> str | None:
+    """The code of a frame over a complement coded `complement` (longest prefix wins)."""
+    table = load_frames().get(frame, {})
+    for k in range(len(complement), 1, -1):
+        if complement[:k] in table:
+            return table[complement[:k]]
+    return None
+
+
+@cache
+def load_cues() -> dict[str, frozenset[str]]:
+    """Cue word sets by kind (light, speech, future, planned_head, ...)."""
+    out: dict[str, frozenset[str]] = {}
+    for _, line in _data_lines("cues.tsv")[1:]:
+        kind, words = line.split("\t", 1)
+        out[kind] = frozenset(words.split())
+    return out
+
+
 def patterns_version() -> str:
-    """Count and hash-free version of the pattern file, kept with every run."""
-    return f"patterns:{sum(len(v) for v in load_patterns().values())}"
+    """Count of patterns and frames, kept with every run."""
+    n_frames = sum(len(v) for v in load_frames().values())
+    return f"patterns:{sum(len(v) for v in load_patterns().values())};frames:{n_frames}"

@@ -1,0 +1,406 @@
+"""Score event records against gold files: whole articles, 5-way classes, and role spans.
+
+Three gold formats (those of the project's development data):
+
+- article gold, JSONL: one gold event a line with `id`, `types` (acceptable PLOVER types),
+  `sources` and `targets` (country or organisation codes), `date` with
+  `date_tolerance_days`, `status`, `core` (every good coder should find it), and optionally
+  `article_id`;
+- class gold, TSV: a sentence, a tab, and its 5-way class (0 statements and appeals,
+  1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict);
+- role gold, CoNLL: one token a line with a BIO tag of S (source), T (target) or R (both),
+  sentences separated by blank lines; tokens are joined by single spaces into the text.
+
+The same functions serve `detente eval` and the quality-gate test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from detente.records import Actor, Event
+
+# CAMEO root -> 5-way class, as the class gold defines it.
+_ROOT_CLASS = {
+    **dict.fromkeys(("01", "02"), 0), **dict.fromkeys(("03", "04", "05"), 1),
+    **dict.fromkeys(("06", "07", "08"), 2), **dict.fromkeys(("09", "10", "11", "12", "13", "16"), 3),
+    **dict.fromkeys(("14", "15", "17", "18", "19", "20"), 4),
+}
+CONFIDENCE_BANDS = (0.0, 0.5, 0.65, 0.8, 1.01)
+_UN_KEYS = {"IGO", "UNO", "UNSC"}
+
+
+# ---------------------------------------------------------------- gold records
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    """One hand-coded event of an article."""
+
+    id: str
+    types: tuple[str, ...]
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    date: dt.date | None = None
+    tolerance: int = 0
+    status: str | None = None
+    core: bool = True
+    article_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ClassItem:
+    """A sentence with its 5-way class."""
+
+    id: str
+    text: str
+    label: int
+
+
+@dataclass(frozen=True)
+class RoleItem:
+    """A sentence with its gold source and target character spans."""
+
+    id: str
+    text: str
+    sources: tuple[tuple[int, int], ...]
+    targets: tuple[tuple[int, int], ...]
+
+
+def _iso(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def read_article_gold(path: Path) -> list[GoldEvent]:
+    """Gold events of whole articles (JSONL)."""
+    out = []
+    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line)
+            out.append(GoldEvent(
+                id=str(d.get("id", n)), types=tuple(d["types"]), sources=tuple(d["sources"]),
+                targets=tuple(d.get("targets") or ()), date=_iso(d.get("date")),
+                tolerance=int(d.get("date_tolerance_days") or 0), status=d.get("status"),
+                core=bool(d.get("core", True)), article_id=d.get("article_id"),
+            ))
+        except (KeyError, TypeError, ValueError) as e:
+            raise ValueError(f"{path.name}, line {n}: not a gold event ({e})") from e
+    return out
+
+
+def read_class_gold(path: Path) -> list[ClassItem]:
+    """Sentences with a 5-way class (TSV: text, tab, label)."""
+    out = []
+    for n, line in enumerate(path.read_text("utf-8").splitlines()):
+        if not line.strip() or line.startswith("#"):
+            continue
+        text, _, label = line.rstrip("\n").rpartition("\t")
+        if not text or not label.strip().isdigit():
+            raise ValueError(f"{path.name}, line {n + 1}: expected 'sentence<TAB>class'")
+        out.append(ClassItem(f"c{n}", text, int(label)))
+    return out
+
+
+def read_role_gold(path: Path) -> list[RoleItem]:
+    """Sentences with BIO role tags (CoNLL); spans are offsets into the space-joined tokens."""
+    blocks: list[list[tuple[str, str]]] = [[]]
+    for line in path.read_text("utf-8").splitlines():
+        parts = line.split()
+        if not parts:
+            if blocks[-1]:
+                blocks.append([])
+            continue
+        if line.startswith("#"):
+            continue
+        blocks[-1].append((parts[0], parts[-1] if len(parts) > 1 else "O"))
+    out = []
+    for n, block in enumerate(b for b in blocks if b):
+        text = ""
+        spans: dict[str, list[tuple[int, int]]] = {"S": [], "T": []}
+        previous: str | None = None
+        for token, tag in block:
+            start = len(text) + (1 if text else 0)
+            text = f"{text} {token}" if text else token
+            role = tag[2:] if tag[:2] in ("B-", "I-") else None
+            for r in (("S", "T") if role == "R" else (role,) if role in ("S", "T") else ()):
+                if tag.startswith("I-") and previous == role and spans[r]:
+                    spans[r][-1] = (spans[r][-1][0], len(text))
+                else:
+                    spans[r].append((start, len(text)))
+            previous = role
+        out.append(RoleItem(f"r{n}", text, tuple(spans["S"]), tuple(spans["T"])))
+    return out
+
+
+# ---------------------------------------------------------------- scores
+
+
+@dataclass
+class ArticleScore:
+    """Recall of gold events (core and all), precision of records, per-type recall."""
+
+    core_recall: float
+    all_recall: float
+    precision: float
+    date_accuracy: float
+    n_events: int
+    per_type: dict[str, tuple[int, int]] = field(default_factory=dict)  # type -> (found, gold)
+    found: dict[str, bool] = field(default_factory=dict)
+
+    def figures(self) -> dict[str, float]:
+        return {"core_recall": self.core_recall, "all_recall": self.all_recall,
+                "precision": self.precision, "date_accuracy": self.date_accuracy}
+
+
+@dataclass
+class ClassScore:
+    """Accuracy and macro-F1 of each sentence's most confident event, with calibration bands."""
+
+    accuracy: float
+    macro_f1: float
+    per_class_f1: dict[int, float]
+    bands: list[tuple[str, int, float]]  # (band, sentences, accuracy)
+
+    def figures(self) -> dict[str, float]:
+        return {"accuracy": self.accuracy, "macro_f1": self.macro_f1}
+
+
+@dataclass
+class RoleScore:
+    """Span-overlap precision, recall and F1 for sources and targets, and source F1 per type."""
+
+    source: tuple[float, float, float]
+    target: tuple[float, float, float]
+    per_type_precision: dict[str, float] = field(default_factory=dict)
+
+    def figures(self) -> dict[str, float]:
+        return {"source_f1": self.source[2], "target_f1": self.target[2]}
+
+
+def actor_keys(actor: Actor | None) -> set[str]:
+    """The codes an actor answers to: its country, its code and the code's country prefix."""
+    if actor is None:
+        return set()
+    keys: set[str] = set()
+    for value in (actor.country, actor.code):
+        if value:
+            keys.update({value.upper(), value.upper()[:3]})
+    if any(k.startswith("IGO") or "UNO" in k for k in keys):
+        keys |= _UN_KEYS
+    return keys
+
+
+def _matches(event: Event, gold: GoldEvent) -> bool:
+    if event.event_type not in gold.types:
+        return False
+    if event.status in ("negated", "hypothetical") and gold.status not in ("negated", "hypothetical"):
+        return False
+    if not actor_keys(event.source) & set(gold.sources):
+        return False
+    return not gold.targets or bool(actor_keys(event.target) & set(gold.targets))
+
+
+def _date_ok(event: Event, gold: GoldEvent) -> bool:
+    if gold.date is None:
+        return True
+    date = _iso(event.date)
+    return date is not None and abs((date - gold.date).days) <= gold.tolerance
+
+
+def match_events(gold: Sequence[GoldEvent], events: Sequence[Event]) -> dict[int, int]:
+    """Largest one-to-one assignment gold index -> event index (augmenting paths).
+
+    Core events are placed first; among candidates, those with the right date come first.
+    """
+    candidates = []
+    for g in gold:
+        pool = [i for i, e in enumerate(events)
+                if (g.article_id is None or e.article_id == g.article_id) and _matches(e, g)]
+        dated = [i for i in pool if _date_ok(events[i], g)]
+        candidates.append(dated + [i for i in pool if i not in dated])
+    owner: dict[int, int] = {}
+
+    def place(gi: int, visited: set[int]) -> bool:
+        for ei in candidates[gi]:
+            if ei in visited:
+                continue
+            visited.add(ei)
+            if ei not in owner or place(owner[ei], visited):
+                owner[ei] = gi
+                return True
+        return False
+
+    for gi in sorted(range(len(gold)), key=lambda i: not gold[i].core):
+        place(gi, set())
+    return {gi: ei for ei, gi in owner.items()}
+
+
+def _ratio(a: float, b: float) -> float:
+    return a / b if b else 0.0
+
+
+def score_articles(gold: Sequence[GoldEvent], events: Sequence[Event]) -> ArticleScore:
+    """How many gold events the records find, and how many records stand for one."""
+    assigned = match_events(gold, events)
+    core = [i for i, g in enumerate(gold) if g.core]
+    per_type: dict[str, tuple[int, int]] = {}
+    for i, g in enumerate(gold):
+        key = g.types[0]
+        found, total = per_type.get(key, (0, 0))
+        per_type[key] = (found + (i in assigned), total + 1)
+    dated = sum(_date_ok(events[ei], gold[gi]) for gi, ei in assigned.items())
+    return ArticleScore(
+        core_recall=_ratio(sum(i in assigned for i in core), len(core)),
+        all_recall=_ratio(len(assigned), len(gold)),
+        precision=_ratio(len(assigned), len(events)),
+        date_accuracy=_ratio(dated, len(assigned)),
+        n_events=len(events),
+        per_type=per_type,
+        found={g.id: i in assigned for i, g in enumerate(gold)},
+    )
+
+
+def class_of(event: Event | None) -> int:
+    """The 5-way class of a record (no record: 0, statements and appeals)."""
+    if event is None:
+        return 0
+    return _ROOT_CLASS.get(event.cameo[:2], 0)
+
+
+def _f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p, r = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+    return p, r, _ratio(2 * p * r, p + r)
+
+
+def score_classes(items: Sequence[ClassItem], events: Sequence[Event]) -> ClassScore:
+    """Each sentence's most confident record against its class; accuracy per confidence band."""
+    best: dict[str, Event] = {}
+    for e in events:
+        if e.article_id not in best or e.confidence > best[e.article_id].confidence:
+            best[e.article_id] = e
+    pairs = [(item.label, class_of(best.get(item.id))) for item in items]
+    f1s = {}
+    for c in range(5):
+        tp = sum(1 for g, p in pairs if g == p == c)
+        fp = sum(1 for g, p in pairs if p == c != g)
+        fn = sum(1 for g, p in pairs if g == c != p)
+        f1s[c] = _f1(tp, fp, fn)[2]
+    bands: list[tuple[str, int, float]] = []
+    no_event = [(g, p) for item, (g, p) in zip(items, pairs, strict=True) if item.id not in best]
+    bands.append(("no event", len(no_event), _ratio(sum(g == p for g, p in no_event), len(no_event))))
+    for lo, hi in itertools.pairwise(CONFIDENCE_BANDS):
+        inside = [(g, p) for item, (g, p) in zip(items, pairs, strict=True)
+                  if item.id in best and lo <= best[item.id].confidence < hi]
+        bands.append((f"{lo:.2f}-{min(hi, 1.0):.2f}", len(inside),
+                      _ratio(sum(g == p for g, p in inside), len(inside))))
+    return ClassScore(
+        accuracy=_ratio(sum(g == p for g, p in pairs), len(pairs)),
+        macro_f1=sum(f1s.values()) / 5,
+        per_class_f1=f1s,
+        bands=bands,
+    )
+
+
+def _overlaps(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in spans)
+
+
+def score_roles(items: Sequence[RoleItem], events: Sequence[Event]) -> RoleScore:
+    """Do the records' source and target spans overlap the gold spans?"""
+    by_item: dict[str, list[Event]] = defaultdict(list)
+    for e in events:
+        by_item[e.article_id].append(e)
+    result = {}
+    type_hits: Counter[str] = Counter()
+    type_all: Counter[str] = Counter()
+    for role in ("source", "target"):
+        tp = fp = fn = 0
+        for item in items:
+            gold = item.sources if role == "source" else item.targets
+            spans = {s for e in by_item[item.id]
+                     if (s := (e.evidence.source_span if role == "source" else e.evidence.target_span))}
+            hit = sum(1 for g in gold if _overlaps(g, spans))
+            tp, fn = tp + hit, fn + len(gold) - hit
+            fp += sum(1 for s in spans if not _overlaps(s, gold))
+            if role == "source":
+                for e in by_item[item.id]:
+                    if e.evidence.source_span:
+                        type_all[e.event_type] += 1
+                        type_hits[e.event_type] += _overlaps(e.evidence.source_span, gold)
+        result[role] = _f1(tp, fp, fn)
+    return RoleScore(result["source"], result["target"],
+                     {t: _ratio(type_hits[t], n) for t, n in type_all.most_common()})
+
+
+# ---------------------------------------------------------------- running the coder
+
+
+Coder = Callable[[list[tuple[str, str, str | None]]], list[Event]]
+
+
+def pipeline_coder(items: list[tuple[str, str, str | None]]) -> list[Event]:
+    """Code (id, text, published) triples with the project's pipeline."""
+    from detente.ingest import article_from_text
+    from detente.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    articles = [article_from_text(text, id=id_, published=published) for id_, text, published in items]
+    events: list[Event] = []
+    for result in pipeline.run(articles):
+        events.extend(result.events)
+    return events
+
+
+def evaluate_articles(gold_path: Path, text_path: Path, published: str | None = None,
+                      article_id: str = "doc", coder: Coder = pipeline_coder) -> ArticleScore:
+    """Code one article and score it against its gold events."""
+    gold = read_article_gold(gold_path)
+    events = coder([(article_id, text_path.read_text("utf-8"), published)])
+    return score_articles(gold, events)
+
+
+def evaluate_classes(gold_path: Path, coder: Coder = pipeline_coder) -> ClassScore:
+    """Code each sentence of a class gold file and score the 5-way classes."""
+    items = read_class_gold(gold_path)
+    return score_classes(items, coder([(i.id, i.text, None) for i in items]))
+
+
+def evaluate_roles(gold_path: Path, coder: Coder = pipeline_coder) -> RoleScore:
+    """Code each sentence of a role gold file and score the spans."""
+    items = read_role_gold(gold_path)
+    return score_roles(items, coder([(i.id, i.text, None) for i in items]))
+
+
+def report_lines(score: ArticleScore | ClassScore | RoleScore) -> list[str]:
+    """A human-readable report of a score, headline last."""
+    lines: list[str] = []
+    if isinstance(score, ArticleScore):
+        for t, (found, total) in sorted(score.per_type.items()):
+            lines.append(f"  {t:10} found {found}/{total}")
+        lines.append(f"records: {score.n_events}")
+        lines.append(f"core recall {score.core_recall:.2f}  all recall {score.all_recall:.2f}  "
+                     f"date accuracy {score.date_accuracy:.2f}  precision {score.precision:.2f}")
+    elif isinstance(score, ClassScore):
+        lines.append("per-class F1: " + " ".join(f"{c}:{f:.2f}" for c, f in score.per_class_f1.items()))
+        lines.append("accuracy by confidence of the sentence's top record:")
+        lines.extend(f"  {band:10} n={n:5d}  accuracy {acc:.3f}" for band, n, acc in score.bands)
+        lines.append(f"accuracy {score.accuracy:.3f}  macro-F1 {score.macro_f1:.3f}")
+    else:
+        lines.append("source precision by type: " + " ".join(
+            f"{t}:{p:.2f}" for t, p in score.per_type_precision.items()))
+        for name, (p, r, f) in (("source", score.source), ("target", score.target)):
+            lines.append(f"{name}: precision {p:.3f} recall {r:.3f} F1 {f:.3f}")
+        lines.append(f"span F1 source {score.source[2]:.3f} target {score.target[2]:.3f}")
+    return lines

@@ -1,0 +1,152 @@
+"""The coder on sentences written for these tests: types, codes, roles, status and evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.records import Event
+
+
+@pytest.fixture(scope="module")
+def code(pipeline):  # type: ignore[no-untyped-def]
+    def run(text: str) -> list[Event]:
+        return pipeline.code(text, published="2019-05-10")
+
+    return run
+
+
+def one(events: list[Event], event_type: str) -> Event:
+    found = [e for e in events if e.event_type == event_type]
+    assert found, f"no {event_type} among {[(e.event_type, e.cameo) for e in events]}"
+    return found[0]
+
+
+def src(e: Event) -> str | None:
+    return e.source.country if e.source else None
+
+
+def tgt(e: Event) -> str | None:
+    return e.target.country if e.target else None
+
+
+def test_active_verb_with_object(code):  # type: ignore[no-untyped-def]
+    e = one(code("Venezuela accused Colombia of plotting a coup."), "ACCUSE")
+    assert (src(e), tgt(e), e.cameo) == ("VEN", "COL", "112")
+
+
+def test_passive_with_agent_swaps_roles(code):  # type: ignore[no-untyped-def]
+    e = one(code("Colombia was accused by Venezuela of plotting a coup."), "ACCUSE")
+    assert (src(e), tgt(e)) == ("VEN", "COL")
+
+
+def test_ditransitive_warning_targets_the_addressee(code):  # type: ignore[no-untyped-def]
+    e = one(code("Egypt warned Ethiopia that it would respond to any reduction of its water."), "THREATEN")
+    assert (src(e), tgt(e)) == ("EGY", "ETH")
+
+
+def test_event_noun_with_possessor_and_preposition(code):  # type: ignore[no-untyped-def]
+    e = one(code("Hungary's attack on Romania drew criticism in Brussels."), "ASSAULT")
+    assert (src(e), tgt(e)) == ("HUN", "ROU")
+
+
+def test_event_noun_by_and_on(code):  # type: ignore[no-untyped-def]
+    e = one(code("The sanctions by Canada on Iran took effect on Monday."), "SANCTION")
+    assert (src(e), tgt(e)) == ("CAN", "IRN")
+
+
+def test_light_verb_takes_its_noun_event(code):  # type: ignore[no-untyped-def]
+    e = one(code("Peru launched an attack on Ecuador."), "ASSAULT")
+    assert (src(e), tgt(e), e.evidence.trigger) == ("PER", "ECU", "attack")
+    assert len(code("Peru launched an attack on Ecuador.")) == 1
+
+
+def test_complement_folds_into_one_intent_code(code):  # type: ignore[no-untyped-def]
+    events = code("Chile agreed to release the Bolivian prisoners.")
+    assert [e.cameo for e in events] == ["0353"]
+    assert events[0].event_type == "AGREE"
+
+
+def test_refusal_frame(code):  # type: ignore[no-untyped-def]
+    e = one(code("Sudan refused to withdraw its troops from Chad."), "REJECT")
+    assert (src(e), tgt(e), e.cameo) == ("SDN", "TCD", "1246")
+
+
+def test_future_negation_of_concession_is_a_rejection(code):  # type: ignore[no-untyped-def]
+    events = code("Iran will not give up its missile programme.")
+    assert [(e.event_type, e.status) for e in events] == [("REJECT", "occurred")]
+
+
+def test_past_negation_is_negated(code):  # type: ignore[no-untyped-def]
+    e = one(code("Turkey did not attack Syria."), "ASSAULT")
+    assert e.status == "negated"
+
+
+def test_future_is_planned(code):  # type: ignore[no-untyped-def]
+    e = one(code("Spain will meet Morocco next week."), "CONSULT")
+    assert e.status == "planned"
+
+
+def test_scheduled_noun_is_planned(code):  # type: ignore[no-untyped-def]
+    e = one(code("The meeting between Spain and Morocco is scheduled for Tuesday."), "CONSULT")
+    assert e.status == "planned"
+
+
+def test_condition_is_hypothetical(code):  # type: ignore[no-untyped-def]
+    events = code("If Serbia attacked Kosovo, the region would suffer.")
+    assert one(events, "ASSAULT").status == "hypothetical"
+
+
+def test_repeated_declaration_is_historical(code):  # type: ignore[no-untyped-def]
+    e = one(code("Japan has repeatedly declared that it will not abandon its claim."), "REJECT")
+    assert e.status == "historical"
+    assert src(e) == "JPN"
+
+
+def test_reported_speech_codes_the_reported_actor(code):  # type: ignore[no-untyped-def]
+    e = one(code("The Kenyan ministry said Somalia had agreed to release the prisoners."), "AGREE")
+    assert src(e) == "SOM"
+
+
+def test_coordinated_subjects_expand_to_pairs(code):  # type: ignore[no-untyped-def]
+    events = [e for e in code("Chile and Peru signed a fishing agreement.") if e.event_type == "SUPPORT"]
+    assert {(src(e), tgt(e)) for e in events} == {("CHL", "PER"), ("PER", "CHL")}
+
+
+def test_relative_clause_subject(code):  # type: ignore[no-untyped-def]
+    e = one(code("Officials met Hungary, which had condemned Austria for the decision."), "ACCUSE")
+    assert (src(e), tgt(e)) == ("HUN", "AUT")
+
+
+def test_statements_and_appeals_are_not_events(code):  # type: ignore[no-untyped-def]
+    assert code("The Chilean minister said the economy would grow next year.") == []
+    assert code("France urged Mali to hold elections.") == []
+
+
+def test_uncoded_actors_keep_text_and_span(code):  # type: ignore[no-untyped-def]
+    text = "A car bomb killed three soldiers in the capital."
+    e = one(code(text), "ASSAULT")
+    assert e.source is not None and e.source.code is None
+    assert e.evidence.source_span is not None
+    start, end = e.evidence.source_span
+    assert text[start:end] == "A car bomb"
+
+
+def test_evidence_spans_point_into_the_text(code):  # type: ignore[no-untyped-def]
+    text = "On Monday, Venezuela accused Colombia of plotting a coup."
+    e = one(code(text), "ACCUSE")
+    for span, expected in ((e.evidence.trigger_span, "accused"), (e.evidence.source_span, "Venezuela"),
+                           (e.evidence.target_span, "Colombia")):
+        assert span is not None and text[span[0]:span[1]] == expected
+    assert e.evidence.rule and e.evidence.rule.startswith("pattern:")
+    assert 0.0 < e.confidence <= 1.0
+
+
+def test_coded_actors_raise_confidence(code):  # type: ignore[no-untyped-def]
+    named = one(code("Venezuela accused Colombia of plotting a coup."), "ACCUSE")
+    vague = one(code("Someone accused somebody of plotting a coup."), "ACCUSE")
+    assert named.confidence > vague.confidence
+
+
+def test_goldstein_and_quad_follow_the_code(code):  # type: ignore[no-untyped-def]
+    e = one(code("Russian jets bombed Aleppo on Sunday."), "ASSAULT")
+    assert e.cameo == "195" and e.quad_class == 4 and e.goldstein == -10.0
