@@ -472,7 +472,7 @@ def top_dates(text: str) -> list[Dateline]:
     for n, line in enumerate(lines):
         m = _DATELINE.match(line)
         if m:
-            dl = _full_or_partial(m.group("date"))
+            dl = _full_or_partial(m.group(0))
             if dl is not None:
                 found.append((0 + n, Dateline(dl.month, dl.day, dl.year, "dateline")))
                 continue
