@@ -15,7 +15,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from detente.ingest import read_documents
 from detente.output import EventWriter
 from detente.pipeline import Pipeline, Result
-from detente.records import Article, Failure
+from detente.quotes import QUOTE_FORMATS, extract_quotes, format_quotes
+from detente.records import Article, Failure, Quote
 from detente.when import parse_iso
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -81,6 +82,42 @@ def code_cmd(
     if failures:
         err.print(f"{len(failures)} of {n_docs + sum(f.stage == 'read' for f in failures)} "
                   "documents failed", highlight=False)
+        raise typer.Exit(1)
+
+
+@app.command("quotes")
+def quotes_cmd(
+    files: Annotated[list[str] | None, typer.Argument(help="Files, folders or '-' for stdin.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or tsv (a table).")] = "jsonl",
+    published: Annotated[str | None, typer.Option(
+        help="Publication date (YYYY-MM-DD) for documents that carry none.",
+        callback=_check_date)] = None,
+    batch_size: Annotated[int, typer.Option(help="Documents per spaCy batch.")] = 32,
+) -> None:
+    """List reported speech: speaker, quote, date and article, one quote per line."""
+    if fmt not in QUOTE_FORMATS:
+        raise typer.BadParameter(f"use one of {', '.join(QUOTE_FORMATS)}", param_hint="--format")
+    failures: list[Failure] = []
+
+    def articles() -> Iterator[Article]:
+        for item in read_documents(files or ["-"], published):
+            if isinstance(item, Failure):
+                failures.append(item)
+                err.print(f"[red]error[/red] {item}", markup=True, highlight=False)
+            else:
+                yield item
+
+    def quotes() -> Iterator[Quote]:
+        for item in extract_quotes(articles(), batch_size):
+            if isinstance(item, Failure):
+                failures.append(item)
+                err.print(f"[red]error[/red] {item}", markup=True, highlight=False)
+            else:
+                yield item
+
+    for line in format_quotes(quotes(), fmt):
+        typer.echo(line)
+    if failures:
         raise typer.Exit(1)
 
 
