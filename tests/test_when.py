@@ -152,10 +152,13 @@ def test_past_weekday_one_day_ahead_without_dateline() -> None:
     ("Updated: 8 January 2018\nPublished: 6 January 2018\n\nThe guns fell silent.", "2018-01-06"),
     ("SEOUL, Jan. 5, 2018 (AP) — The guns fell silent.", "2018-01-05"),
     ("Posted 2018-01-06T09:30:00Z\nThe guns fell silent.", "2018-01-06"),
+    ("6-Jan-2018\nThe guns fell silent.", "2018-01-06"),  # parsed by dateparser
+    ("06.01.2018\nThe guns fell silent.", None),  # day-first or month-first: not guessed
     ("SEOUL, Jan 5 (Reuters) - The guns fell silent.", None),  # no year: unknown
     ("Troops entered the northern city on 5 March 2015 after a long siege that lasted "
      "through the winter and left thousands without food.", None),  # a sentence, not a byline
     ("The talks went ahead today.", None),  # never today's date
+    ("On 5 March 2015 troops entered.\nThe siege ended.", None),  # a short lead, not a byline
 ])
 def test_byline_date(text: str, expected: str | None) -> None:
     d = byline_date(text)
@@ -171,3 +174,36 @@ def test_ambiguous_numeric_date_is_not_guessed() -> None:
     assert find_expressions("It happened on 05/01/2018.") == []
     (x,) = find_expressions("It happened on 25/01/2018.")
     assert resolve(x, None) == (date(2018, 1, 25), "day")
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels attacked on 0 March 2019.",
+    "Rebels attacked on 32 March.",
+    "Rebels attacked on Feb. 29.",
+    "The vote on 99/99/2019 was annulled.",
+    "Talks ran March 30–2 April.",
+    "It happened 2019-13-45.",
+])
+def test_odd_dates_never_crash_and_never_guess(text: str) -> None:
+    doc = nlp.parse_one(text)
+    for token in doc:
+        ed = event_date(token, WED, "occurred")
+        assert ed.date is None or ed.basis in ("text", "published")
+        if ed.basis == "text":
+            assert ed.date is not None and ed.date <= WED
+
+
+def test_any_text_is_safe_for_the_date_finders() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    alphabet = st.sampled_from(list("0123456789 -–/.,:'’\"()\nMayMarchJanuary Monday yesterday"))
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=alphabet, max_size=80))
+    def check(text: str) -> None:
+        find_expressions(text)
+        byline_date(text)
+        reference_date(text, WED)
+
+    check()

@@ -30,7 +30,6 @@ from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from importlib import resources
 
-import dateparser
 from spacy.tokens import Doc, Span, Token
 
 Direction = str  # "past", "future" or "nearest"
@@ -305,6 +304,8 @@ def find_expressions(text: str, start: int = 0, end: int | None = None) -> list[
 @lru_cache(maxsize=4096)
 def parse_with_dateparser(expr: str) -> date | None:
     """A full date (day, month and year all given) by dateparser, for forms the tables miss."""
+    import dateparser  # slow to import: only when a form needs it
+
     try:
         result = dateparser.parse(
             expr, languages=["en"],
@@ -438,6 +439,7 @@ _BYLINE_LINES = 15
 _BYLINE_MAX_WORDS = 12
 _UPDATED = re.compile(r"\b(updated|modified|last edited|revised)\b", re.IGNORECASE)
 _PUBLISHED = re.compile(r"\b(published|posted|first published|released|date)\b", re.IGNORECASE)
+_EVENT_PREP = re.compile(r"\b(on|in|since|until|from|before|after|by|of|during)\s+(the\s+)?$", re.IGNORECASE)
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Za-z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}),?\s+(?P<date>[^()\-–—:]{3,30}?)\s*"
     r"(?:\([^)\n]{1,40}\)\s*)?[-–—:]"
@@ -488,14 +490,18 @@ def top_dates(text: str) -> list[Dateline]:
         if len(re.findall(r"[A-Za-z]+", rest)) > _BYLINE_MAX_WORDS:
             continue  # a sentence of the story, not a byline
         x = exprs[0]
+        if _EVENT_PREP.search(line[: line.find(x.text)] if x.text in line else ""):
+            continue  # "On 5 March 2015 troops entered": an event's date, not the paper's
         if not x.valid or not (x.year and x.month and x.day):
             continue
         rank = 100 + n if _UPDATED.search(line) and not _PUBLISHED.search(line) else n
         found.append((rank, Dateline(x.month, x.day, x.year, "byline")))
-    if not found and (m := re.search(r"\d", head[:300])):
-        # forms the patterns miss ("Saturday 6th of Jan., 2018"), on a short first line
-        first = next((ln for ln in lines if any(c.isdigit() for c in ln)), "")
-        if len(first.split()) <= 8 and (d0 := parse_with_dateparser(first.strip())):
+    if not found:
+        # forms the patterns miss ("6-Jan-2018") on a short line that names a month; all-number
+        # forms are left alone, since day-first and month-first cannot be told apart
+        months = re.compile(rf"\b({_alt(list(time_words().months))})\b", re.IGNORECASE)
+        first = next((ln for ln in lines if re.search(r"\d", ln)), "")
+        if len(first.split()) <= 8 and months.search(first) and (d0 := parse_with_dateparser(first.strip())):
             found.append((50, Dateline(d0.month, d0.day, d0.year, "byline")))
     return [dl for _, dl in sorted(found, key=lambda t: t[0])]
 
