@@ -159,10 +159,18 @@ def test_past_weekday_one_day_ahead_without_dateline() -> None:
      "through the winter and left thousands without food.", None),  # a sentence, not a byline
     ("The talks went ahead today.", None),  # never today's date
     ("On 5 March 2015 troops entered.\nThe siege ended.", None),  # a short lead, not a byline
+    ("Rebels attacked on Monday, 5 March 2018.", None),
 ])
 def test_byline_date(text: str, expected: str | None) -> None:
     d = byline_date(text)
     assert (d.isoformat() if d else None) == expected
+
+
+def test_byline_date_is_no_events_date() -> None:
+    text = "# Truce talks to resume\nJane Roe\n6 January 2018\n\nThe envoys met in Oslo."
+    assert iso(date_of(text, "resume", published=date(2018, 1, 6), status="planned")) is None
+    assert iso(date_of(text, "met", published=date(2018, 1, 6))) == "2018-01-06"
+    assert date_of(text, "met", published=date(2018, 1, 6)).basis == "published"
 
 
 def test_find_expressions_skips_verbs_that_look_like_months() -> None:

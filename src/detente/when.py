@@ -454,6 +454,8 @@ class Dateline:
     day: int
     year: int | None
     kind: str  # "byline" (a date line) or "dateline" (PLACE, date - text)
+    start: int = 0  # characters of the byline line or dateline prefix: not an event's time
+    end: int = 0
 
     def full(self) -> date | None:
         return _safe_date(self.year, self.month, self.day) if self.year else None
@@ -470,13 +472,13 @@ def top_dates(text: str) -> list[Dateline]:
     """Dates in the byline lines and the dateline at the top of an article, best first."""
     head = text[:_BYLINE_CHARS]
     found: list[tuple[int, Dateline]] = []
-    lines = [ln for ln in head.splitlines() if ln.strip()][:_BYLINE_LINES]
-    for n, line in enumerate(lines):
+    located = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]*\S[^\n]*", head)][:_BYLINE_LINES]
+    for n, (at, line) in enumerate(located):
         m = _DATELINE.match(line)
         if m:
             dl = _full_or_partial(m.group(0))
             if dl is not None:
-                found.append((0 + n, Dateline(dl.month, dl.day, dl.year, "dateline")))
+                found.append((n, Dateline(dl.month, dl.day, dl.year, "dateline", at, at + m.end())))
                 continue
         exprs = [x for x in find_expressions(line) if x.kind == "day" and not x.end_day]
         if not exprs:
@@ -487,7 +489,8 @@ def top_dates(text: str) -> list[Dateline]:
         rest = line
         for x in exprs:
             rest = rest.replace(x.text, " ")
-        if len(re.findall(r"[A-Za-z]+", rest)) > _BYLINE_MAX_WORDS:
+        words = len(re.findall(r"[A-Za-z]+", rest))
+        if words > _BYLINE_MAX_WORDS or (words >= 3 and line.rstrip().endswith((".", "!", "?"))):
             continue  # a sentence of the story, not a byline
         x = exprs[0]
         if _EVENT_PREP.search(line[: line.find(x.text)] if x.text in line else ""):
@@ -495,14 +498,14 @@ def top_dates(text: str) -> list[Dateline]:
         if not x.valid or not (x.year and x.month and x.day):
             continue
         rank = 100 + n if _UPDATED.search(line) and not _PUBLISHED.search(line) else n
-        found.append((rank, Dateline(x.month, x.day, x.year, "byline")))
+        found.append((rank, Dateline(x.month, x.day, x.year, "byline", at, at + len(line))))
     if not found:
         # forms the patterns miss ("6-Jan-2018") on a short line that names a month; all-number
         # forms are left alone, since day-first and month-first cannot be told apart
         months = re.compile(rf"\b({_alt(list(time_words().months))})\b", re.IGNORECASE)
-        first = next((ln for ln in lines if re.search(r"\d", ln)), "")
+        at, first = next(((a, ln) for a, ln in located if re.search(r"\d", ln)), (0, ""))
         if len(first.split()) <= 8 and months.search(first) and (d0 := parse_with_dateparser(first.strip())):
-            found.append((50, Dateline(d0.month, d0.day, d0.year, "byline")))
+            found.append((50, Dateline(d0.month, d0.day, d0.year, "byline", at, at + len(first))))
     return [dl for _, dl in sorted(found, key=lambda t: t[0])]
 
 
@@ -607,7 +610,10 @@ def _doc_times(doc: Doc, published: date | None) -> _DocTimes:
     if isinstance(cached, _DocTimes):
         return cached
     attached = []
+    tops = top_dates(doc.text)
     for ex in find_expressions(doc.text):
+        if any(t.start <= ex.start < t.end for t in tops):
+            continue  # the article's own date line is no event's time
         span = doc.char_span(ex.start, ex.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
