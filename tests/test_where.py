@@ -95,3 +95,11 @@ def test_country_aliases() -> None:
     assert loc is not None and loc.country == "USA" and loc.admin1 is None
     loc = place_of("The summit was held in Britain.", "held")
     assert loc is not None and loc.country == "GBR"
+
+
+def test_a_place_name_modifying_the_object_is_not_the_place() -> None:
+    assert place_of("The council imposed sanctions on the Pyongyang regime.", "imposed") is None
+    loc = place_of("Jets struck a camp near the town of Balakot.", "struck")
+    assert loc is not None and loc.name == "Balakot"
+    loc = place_of("Police detained protesters at a square in Minsk.", "detained")
+    assert loc is not None and loc.country == "BLR"

@@ -272,5 +272,18 @@ def event_location(token: Token, context: Iterable[str] = ()) -> Location | None
                 if pobj.dep_ != "pobj":
                     continue
                 for m in matches(doc, pobj.left_edge.i, pobj.right_edge.i + 1):
-                    return choose(m, doc, context).location
+                    if names_the_place(doc, m, pobj):
+                        return choose(m, doc, context).location
     return None
+
+
+def names_the_place(doc: Doc, m: Match, pobj: Token) -> bool:
+    """Whether a name found inside a locative phrase is the place itself ("in Seoul", "the
+    village of Panmunjom", "a camp near Balakot"), not a modifier ("on the Pyongyang regime")."""
+    root = doc[m.start : m.end].root
+    if m.start <= pobj.i < m.end:
+        return True
+    if root.dep_ == "appos" and root.head.i == pobj.i:
+        return True
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ in (LOCATIVE | {"of"}) and prep.head.i == pobj.i
