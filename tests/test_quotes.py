@@ -40,7 +40,7 @@ def test_direct_quote_speaker_through_a_pronoun() -> None:
     direct = [q for q in quotes(STORY) if q.kind == "direct" and "missile" in q.text]
     assert len(direct) == 1
     q = direct[0]
-    assert q.text == "We will not accept any missile launch over our territory,"
+    assert q.text == "We will not accept any missile launch over our territory"
     assert q.speaker is not None and q.speaker.country == "JPN"
     assert q.verb == "said"
 
@@ -107,3 +107,19 @@ def test_quotes_command(tmp_path: Path) -> None:
     assert out.exit_code == 0 and out.stdout.startswith("article_id\t")
     out = runner.invoke(app, ["quotes", str(tmp_path / "missing.txt"), str(doc)])
     assert out.exit_code == 1 and "a1" in out.stdout
+
+
+def test_time_before_the_reported_subject_dates_the_saying() -> None:
+    (q,) = quotes("Japan said on Friday it would protest.")
+    assert q.text == "it would protest"
+    assert (q.date, q.date_basis) == ("2019-03-08", "text")
+
+
+def test_two_reports_joined_by_and_are_two_quotes() -> None:
+    text = ("North Korea said that it had tested a rocket engine, and officials in Seoul said "
+            "the test was a provocation.")
+    found = sorted((q.speaker.text if q.speaker else "", q.text) for q in quotes(text))
+    assert found == [
+        ("North Korea", "it had tested a rocket engine"),
+        ("officials in Seoul", "the test was a provocation"),
+    ]

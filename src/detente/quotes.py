@@ -209,6 +209,8 @@ class _Found:
 def _direct(doc: Doc) -> list[_Found]:
     out = []
     for qs, qe in quote_spans(doc.text):
+        while qe > qs and doc.text[qe - 1] in ", \n":  # “We will,” he said: the comma is not quoted
+            qe -= 1
         inside = doc.char_span(qs, qe, alignment_mode="expand")
         if inside is None or len(inside) == 0:
             continue
@@ -228,15 +230,46 @@ def _direct(doc: Doc) -> list[_Found]:
     return out
 
 
+def _reported_words(clause: Token) -> list[Token]:
+    """The words of a reported clause: without its "that", without a time phrase placed
+    before its subject ("said on Friday it would"), without another report conjoined to it
+    ("..., and officials said ..."), and without trailing commas and conjunctions."""
+    skip: set[int] = set()
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    first = min((s.left_edge.i for s in subjects), default=clause.i)
+    for c in clause.children:
+        if c.dep_ == "mark" or (c.dep_ in ("prep", "npadvmod", "advmod") and c.right_edge.i < first):
+            skip.update(t.i for t in c.subtree)
+        if c.dep_ == "conj" and is_speech_verb(c) and any(k.dep_ == "nsubj" for k in c.children):
+            skip.update(t.i for t in c.subtree)
+    words = [t for t in clause.subtree if t.i not in skip]
+    while words and (words[-1].dep_ in ("cc", "punct") or words[-1].is_punct):
+        words.pop()
+    while words and words[0].is_punct:
+        words.pop(0)
+    return words
+
+
+def _another_report(clause: Token) -> bool:
+    """A clause that is a second report joined by "and", parsed as the first one's content
+    ("X said A, and officials said B")."""
+    doc = clause.doc
+    before = doc[max(0, clause.left_edge.i - 2) : clause.left_edge.i]
+    return is_speech_verb(clause) and any(c.dep_ == "nsubj" for c in clause.children) and any(
+        t.pos_ == "CCONJ" for t in before)
+
+
 def _indirect(doc: Doc, direct: list[_Found]) -> list[_Found]:
     out = []
     for verb in doc:
         if not is_speech_verb(verb) or any(f.start <= verb.idx < f.end for f in direct):
             continue
         for c in verb.children:
-            if c.dep_ != "ccomp":
+            if c.dep_ != "ccomp" or _another_report(c):
                 continue
-            words = [t for t in c.subtree if t.dep_ != "mark" or t.head.i != c.i]
+            words = _reported_words(c)
+            if not words:
+                continue
             start, end = words[0].idx, words[-1].idx + len(words[-1])
             quoted = sum(max(0, min(end, f.end) - max(start, f.start)) for f in direct)
             if quoted * 2 > end - start:

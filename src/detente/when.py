@@ -601,6 +601,12 @@ def _attach(span: Span, ex: TimeExpr) -> Attached:
             noun = t
     if bound is None and span.start > 0:
         bound = _BOUNDS.get(span.doc[span.start - 1].lower_) if noun is None else None
+    if noun is None and t.dep_ == "ccomp" and t.head.i < span.start:
+        # "Japan said on Friday it would protest": between the reporting verb and the
+        # reported clause's subject, the time is the saying's, whatever the parser attached
+        subjects = [c.left_edge.i for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and span.end <= min(subjects):
+            t = t.head
     return Attached(ex, span, noun, t, bound)
 
 
