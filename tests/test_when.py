@@ -65,6 +65,9 @@ def iso(ed: EventDate) -> str | None:
     ("The inspectors will visit the site on April 2–5.", "visit", "planned", "2019-04-02", "day"),
     ("The drills will resume after the April 2–5 festival.", "resume", "planned", "2019-04-05", "week"),
     ("The minister resigned three days ago.", "resigned", "occurred", "2019-03-10", "day"),
+    ("Crowds marched over the weekend.", "marched", "occurred", "2019-03-04", "week"),
+    ("Crowds will march at the weekend.", "march", "planned", "2019-03-11", "week"),
+    ("Crowds marched last weekend.", "marched", "occurred", "2019-03-04", "week"),
 ])
 def test_time_expressions(text: str, trigger: str, status: str, expected: str, precision: str) -> None:
     ed = date_of(text, trigger, status=status)

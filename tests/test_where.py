@@ -104,3 +104,8 @@ def test_a_place_name_modifying_the_object_is_not_the_place() -> None:
     assert loc is not None and loc.name == "Balakot"
     loc = place_of("Police detained protesters at a square in Minsk.", "detained")
     assert loc is not None and loc.country == "BLR"
+
+
+def test_participle_clause_places_the_main_event() -> None:
+    loc = place_of("Speaking in Kabul, the envoy condemned the attack.", "condemned")
+    assert loc is not None and loc.country == "AFG"

@@ -151,6 +151,7 @@ def _patterns() -> _Patterns:
     add("relative_day", rf"\b(?P<rel>{rel})\b")
     add("period", r"\b(?:(?P<pre>earlier|later)\s+)?(?P<mod>this|last|next|the past|the coming)\s+"
         r"(?P<unit>week|weekend|month|year)\b")
+    add("weekend", r"\b(?:over|at|during|on|this past)\s+(?:the\s+)?weekend\b")
     add("ago", rf"\b(?P<n>{num})\s+(?P<unit>day|week|month|year)s?\s+ago\b")
     return p
 
@@ -276,6 +277,9 @@ def _expr(kind: str, m: re.Match[str], text: str) -> TimeExpr | None:
         pre = (g.get("pre") or "").lower() or None
         k = {"week": "week", "weekend": "weekend", "month": "month_rel", "year": "year_rel"}[unit]
         return TimeExpr(s, e, text[s:e], k, offset=step, modifier=pre)
+    if kind == "weekend":
+        step = -1 if m.group(0).lower().startswith("this past") else 0
+        return TimeExpr(s, e, text[s:e], "weekend", offset=step)
     if kind == "ago":
         n_text = g["n"].lower()
         n = int(n_text) if n_text.isdigit() else tw.numbers[n_text]

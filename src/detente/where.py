@@ -255,6 +255,9 @@ def _event_words(token: Token) -> list[Token]:
             words.append(t)
         else:
             break
+    for w in list(words):  # "Speaking in Seoul, Moon said ...": a participle without subject
+        words += [c for c in w.children if c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN") and not any(
+            k.dep_ in ("nsubj", "nsubjpass") for k in c.children)]
     return words
 
 
