@@ -95,6 +95,15 @@ def test_conjoined_and_participle_clauses_share_the_time() -> None:
     assert iso(date_of(text, "withdraw")) == "2019-03-11"
 
 
+def test_relative_day_in_reported_speech_counts_from_the_saying() -> None:
+    text = "“We will resume the talks tomorrow,” the envoy said on Monday."
+    assert iso(date_of(text, "resume", status="planned")) == "2019-03-12"
+    text = "The envoy said on Monday that the talks would resume tomorrow."
+    assert iso(date_of(text, "resume", status="planned")) == "2019-03-12"
+    text = "The envoy said that the talks would resume tomorrow."
+    assert iso(date_of(text, "resume", status="planned")) == "2019-03-14"
+
+
 def test_fallback_to_publication_date_is_marked() -> None:
     ed = date_of("The army denied the report.", "denied")
     assert (iso(ed), ed.precision, ed.basis) == ("2019-03-13", "day", "published")

@@ -748,7 +748,8 @@ def event_date(token: Token, published: date | None, status: str) -> EventDate:
         relative = a.expr.kind not in ("day", "year") and not (a.expr.kind == "month" and a.expr.year)
         if relative and ref.conflict:
             return EventDate(None, None, None)
-        resolved = resolve(a.expr, ref.date, direction, ref.tz_tolerance, a.bound)
+        base = _saying_date(a, times) if a.expr.kind == "offset_day" else None
+        resolved = resolve(a.expr, base or ref.date, direction, ref.tz_tolerance, a.bound)
         if resolved is None:
             if not a.expr.valid:
                 return EventDate(None, None, None)  # "31 February": no guess
@@ -762,6 +763,22 @@ def event_date(token: Token, published: date | None, status: str) -> EventDate:
     if published is not None:
         return EventDate(published, "day", "published")
     return EventDate(None, None, None)
+
+
+def _saying_date(a: Attached, times: _DocTimes) -> date | None:
+    """For "tomorrow" or "yesterday" inside reported speech, the day it was said, when the
+    reporting verb is dated ("We will meet tomorrow," he said on Monday): the speaker's
+    "tomorrow" is counted from then, not from the publication date."""
+    t = a.verb
+    while t.dep_ in ("ccomp", "conj", "xcomp") and t.head.i != t.i:
+        t = t.head
+        for b in times.attached:
+            if b.verb.i != t.i or b.noun is not None or b.expr.kind == "offset_day" or b.bound:
+                continue
+            said = resolve(b.expr, times.ref.date, "past", times.ref.tz_tolerance)
+            if said is not None and said[1] == "day":
+                return said[0]
+    return None
 
 
 def _contradicts(d0: date, precision: str, ref: date, direction: Direction, status: str) -> bool:
