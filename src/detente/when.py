@@ -8,6 +8,9 @@ looks forward, and a clause without tense takes the nearest day. With no express
 date falls back to the publication date and says so (`basis="published"`); planned,
 hypothetical and historical events without one get no date. Never today's date.
 
+A weekday naming the reference day itself is that day in either tense (wire usage: "said
+on Saturday" in a Saturday story); "last"/"next" Saturday step a week away from it.
+
 Reference date and time zones: relative words ("yesterday", "on Thursday") are resolved
 against the *local* date of writing. When the text opens with a dateline or byline date
 ("SEOUL, Jan 5 (Reuters) -") within a day of the publication date, that local date is the
@@ -16,6 +19,12 @@ Friday" to that Friday, not a week earlier. Without a dateline, a past-tense wee
 falling on the day after the publication date is taken as that day (a time zone ahead of
 the publication stamp), not six days earlier. A dateline more than a day away from the
 publication date contradicts it: relative expressions then resolve to null.
+
+Inside reported speech, "yesterday" and "tomorrow" count from the day the words were said
+when the reporting verb is dated ("'We meet tomorrow,' he said on Monday"). A range
+("March 9-18") dates the event by its first day; after a range or date ("after the March
+9-18 Games") the event takes its last day, a precision coarser. Week precision dates are
+the week's Monday, month precision the 1st, year precision 1 January.
 
 Impossible dates ("31 February") and dates contradicting the tense (a past event after
 the publication date, a planned one before it) resolve to null, never to a guess.
