@@ -481,9 +481,13 @@ def _full_or_partial(fragment: str) -> Dateline | None:
     return None
 
 
-def top_dates(text: str) -> list[Dateline]:
+def top_dates(text: str) -> tuple[Dateline, ...]:
     """Dates in the byline lines and the dateline at the top of an article, best first."""
-    head = text[:_BYLINE_CHARS]
+    return _top_dates(text[:_BYLINE_CHARS])
+
+
+@lru_cache(maxsize=256)
+def _top_dates(head: str) -> tuple[Dateline, ...]:
     found: list[tuple[int, Dateline]] = []
     located = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]*\S[^\n]*", head)][:_BYLINE_LINES]
     for n, (at, line) in enumerate(located):
@@ -519,7 +523,7 @@ def top_dates(text: str) -> list[Dateline]:
         at, first = next(((a, ln) for a, ln in located if re.search(r"\d", ln)), (0, ""))
         if len(first.split()) <= 8 and months.search(first) and (d0 := parse_with_dateparser(first.strip())):
             found.append((50, Dateline(d0.month, d0.day, d0.year, "byline", at, at + len(first))))
-    return [dl for _, dl in sorted(found, key=lambda t: t[0])]
+    return tuple(dl for _, dl in sorted(found, key=lambda t: t[0]))
 
 
 def byline_date(text: str) -> date | None:
