@@ -109,3 +109,9 @@ def test_a_place_name_modifying_the_object_is_not_the_place() -> None:
 def test_participle_clause_places_the_main_event() -> None:
     loc = place_of("Speaking in Kabul, the envoy condemned the attack.", "condemned")
     assert loc is not None and loc.country == "AFG"
+
+
+def test_dates_are_not_places() -> None:
+    # March is also a town in England; on 5 March it is a month
+    assert place_of("Japan condemned the launch on 5 March.", "condemned") is None
+    assert place_of("Japan condemned the launch in May.", "condemned") is None

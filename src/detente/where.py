@@ -24,6 +24,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from detente.records import Location
+from detente.when import time_words
 
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "on", "off", "across", "along",
                       "into", "within", "around", "throughout", "from"})
@@ -146,6 +147,13 @@ def _written_as_name(tokens: list[Token]) -> bool:
     return bool(words) and all(t.text[:1].isupper() for t in words)
 
 
+def _is_time(tokens: list[Token]) -> bool:
+    """Words that name a time, not a place: inside a date entity, or a month or weekday."""
+    words = time_words()
+    return any(t.ent_type_ in ("DATE", "TIME") for t in tokens) or (
+        len(tokens) == 1 and tokens[0].lower_.rstrip(".") in (words.months.keys() | words.weekdays.keys()))
+
+
 @dataclass(frozen=True)
 class Match:
     """A gazetteer name found in the text: token span and candidates."""
@@ -163,6 +171,8 @@ def match_at(doc: Doc, start: int, limit: int) -> Match | None:
         found = gaz.lookup(doc[start : start + n].text)
         if not found:
             continue
+        if _is_time(toks):
+            continue  # "on 5 March": the month, not the English town
         named = _written_as_name(toks)
         usable = tuple(p for p in found if not p.case_sensitive or named)
         if usable:
