@@ -227,3 +227,23 @@ def test_any_text_is_safe_for_the_date_finders() -> None:
         reference_date(text, WED)
 
     check()
+
+
+@pytest.mark.slow
+def test_seed_article_date_accuracy(shared) -> None:  # type: ignore[no-untyped-def]
+    """Quality gate: dates of the seed article's events that the coder finds (>= 0.9)."""
+    import re
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    cmd = f"env PYTHONPATH={root / 'src'} {sys.executable} -m detente code"
+    out = subprocess.run(
+        [sys.executable, str(shared / "tools" / "score.py"), "docs", str(shared / "dev" / "seed_gold.jsonl"),
+         "--text", str(shared / "dev" / "seed_article.txt"), "--cmd", cmd, "-q"],
+        capture_output=True, text=True, check=True,
+    )
+    m = re.search(r"date accuracy of found ([0-9.]+)", out.stdout)
+    assert m is not None, out.stdout
+    assert float(m.group(1)) >= 0.9
