@@ -25,7 +25,8 @@ from detente.ingest import read_documents
 from detente.ingest.reader import count_documents
 from detente.output import EventWriter
 from detente.pipeline import Pipeline, Result
-from detente.records import Article, Failure
+from detente.quotes import QUOTE_FORMATS, extract_quotes, format_quotes
+from detente.records import Article, Failure, Quote
 from detente.runner import BATCH_SIZE, Summary, parse_interval, run
 from detente.runner import watch as watch_feeds
 from detente.store import export as export_formats
@@ -238,6 +239,42 @@ def export(
             raise typer.BadParameter(f"{fmt} needs a path", param_hint="--out")
         n = (export_formats.write_parquet if fmt == "parquet" else export_formats.write_csv)(db, out, table)
     err.print(f"{n} rows exported", highlight=False)
+
+
+@app.command("quotes")
+def quotes_cmd(
+    files: Annotated[list[str] | None, typer.Argument(help="Files, folders or '-' for stdin.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or tsv (a table).")] = "jsonl",
+    published: Annotated[str | None, typer.Option(
+        help="Publication date (YYYY-MM-DD) for documents that carry none.",
+        callback=_check_date)] = None,
+    batch_size: Annotated[int, typer.Option(help="Documents per spaCy batch.")] = 32,
+) -> None:
+    """List reported speech: speaker, quote, date and article, one quote per line."""
+    if fmt not in QUOTE_FORMATS:
+        raise typer.BadParameter(f"use one of {', '.join(QUOTE_FORMATS)}", param_hint="--format")
+    failures: list[Failure] = []
+
+    def articles() -> Iterator[Article]:
+        for item in read_documents(files or ["-"], published):
+            if isinstance(item, Failure):
+                failures.append(item)
+                err.print(f"[red]error[/red] {item}", markup=True, highlight=False)
+            else:
+                yield item
+
+    def quotes() -> Iterator[Quote]:
+        for item in extract_quotes(articles(), batch_size):
+            if isinstance(item, Failure):
+                failures.append(item)
+                err.print(f"[red]error[/red] {item}", markup=True, highlight=False)
+            else:
+                yield item
+
+    for line in format_quotes(quotes(), fmt):
+        typer.echo(line)
+    if failures:
+        raise typer.Exit(1)
 
 
 @app.command()

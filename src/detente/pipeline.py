@@ -49,13 +49,14 @@ def events_of(article: Article, doc: Doc) -> list[Event]:
     """All event records of one parsed article."""
     published = parse_iso(article.published)
     actors = find_mentions(doc, published)
+    countries = [m.actor.country for m in actors.mentions if m.actor.country]
     sents = list(doc.sents)
     out: list[Event] = []
     seen: set[str] = set()
     for coded in code_doc(doc, actors):
         token = doc[coded.trigger_i]
         when = event_date(token, published, coded.status)
-        where = event_location(token)
+        where = event_location(token, countries)
         speaker = speaker_of(token, actors)
         sentence = sents[coded.sentence_index].text.strip()
         for source, target in _pairs(coded):

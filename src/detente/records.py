@@ -312,3 +312,37 @@ def contract_errors(d: dict[str, Any], text: str | None = None) -> list[str]:
         if text[s:e] != ev["trigger"]:
             errs.append("trigger text does not match its span")
     return errs
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Reported speech: who said what, when, in which article (`detente quotes`).
+
+    `kind` is "direct" (words inside quotation marks) or "indirect" (a clause reported by a
+    speech verb, "X said that ..."); `span` is [start, end) in the document text.
+    """
+
+    article_id: str
+    sentence_index: int
+    kind: str
+    text: str
+    span: Span
+    speaker: Actor | None
+    verb: str | None
+    date: str | None
+    date_basis: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["span"] = list(self.span)
+        d["speaker"] = self.speaker.as_dict() if self.speaker else None
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Quote:
+        span = _span(d.get("span")) or (0, 0)
+        return cls(
+            article_id=d["article_id"], sentence_index=int(d["sentence_index"]), kind=d["kind"],
+            text=d["text"], span=span, speaker=Actor.from_dict(d.get("speaker")),
+            verb=d.get("verb"), date=d.get("date"), date_basis=d.get("date_basis"),
+        )
