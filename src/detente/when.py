@@ -667,6 +667,8 @@ def direction_of(verb: Token) -> Direction:
             return "past"
         if t.tag_ == "VBN" and any(c.lemma_ == "have" for c in kids):
             return "past"
+        if t.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in kids):
+            return "past"  # a bare participle: "the accord, signed on Monday", or a mis-tagged past
         if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
             break
         t = t.head
