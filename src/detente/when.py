@@ -694,7 +694,9 @@ def _shares_time(t: Token) -> bool:
         return False
     if t.dep_ in ("xcomp", "conj"):
         return True
-    return t.dep_ in ("advcl", "acl") and t.tag_ in ("VB", "VBG", "VBN")
+    if t.dep_ == "acl":  # "his address to call for talks", not "those killed in the crash"
+        return t.tag_ == "VB"
+    return t.dep_ == "advcl" and t.tag_ in ("VB", "VBG", "VBN")
 
 
 def _clause_chain(verb: Token, past: bool) -> Iterator[Token]:
