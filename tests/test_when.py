@@ -74,6 +74,18 @@ def test_time_expressions(text: str, trigger: str, status: str, expected: str, p
     assert (iso(ed), ed.precision, ed.basis) == (expected, precision, "text")
 
 
+def test_participle_describing_a_noun_keeps_its_own_time() -> None:
+    text = "The envoy on Monday mourned the soldiers killed in the ambush."
+    ed = date_of(text, "killed")
+    assert ed.basis == "published"
+    assert iso(date_of(text, "mourned")) == "2019-03-11"
+
+
+def test_bare_participle_is_past() -> None:
+    text = "The accord, signed on Saturday by both sides, is holding."
+    assert iso(date_of(text, "signed")) == "2019-03-09"
+
+
 def test_weekday_without_tense_takes_the_nearest_day() -> None:
     ed = date_of("Hopes for Monday's talks are low.", "talks")
     assert iso(ed) == "2019-03-11"  # two days back is nearer than five days ahead

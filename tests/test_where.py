@@ -115,3 +115,18 @@ def test_dates_are_not_places() -> None:
     # March is also a town in England; on 5 March it is a month
     assert place_of("Japan condemned the launch on 5 March.", "condemned") is None
     assert place_of("Japan condemned the launch in May.", "condemned") is None
+
+
+def test_a_country_after_on_is_a_target() -> None:
+    assert place_of("Japan lifted sanctions on Iran.", "lifted") is None
+    assert place_of("Japan lifted sanctions on Iran.", "sanctions") is None
+    loc = place_of("Gunmen launched an attack on Kabul.", "attack")
+    assert loc is not None and loc.name == "Kabul"
+
+
+def test_washington_is_the_capital_and_alternate_names_are_single_words() -> None:
+    loc = place_of("The two leaders will meet in Washington.", "meet")
+    assert loc is not None and loc.admin1 == "US.DC"
+    assert place_of("The two leaders met at the White House.", "met") is None
+    loc = place_of("Protesters marched in Bombay.", "marched")
+    assert loc is not None and loc.country == "IND"

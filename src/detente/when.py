@@ -667,6 +667,8 @@ def direction_of(verb: Token) -> Direction:
             return "past"
         if t.tag_ == "VBN" and any(c.lemma_ == "have" for c in kids):
             return "past"
+        if t.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in kids):
+            return "past"  # a bare participle: "the accord, signed on Monday", or a mis-tagged past
         if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
             break
         t = t.head
@@ -692,7 +694,9 @@ def _shares_time(t: Token) -> bool:
         return False
     if t.dep_ in ("xcomp", "conj"):
         return True
-    return t.dep_ in ("advcl", "acl") and t.tag_ in ("VB", "VBG", "VBN")
+    if t.dep_ == "acl":  # "his address to call for talks", not "those killed in the crash"
+        return t.tag_ == "VB"
+    return t.dep_ == "advcl" and t.tag_ in ("VB", "VBG", "VBN")
 
 
 def _clause_chain(verb: Token, past: bool) -> Iterator[Token]:

@@ -27,7 +27,9 @@ from detente.records import Location
 from detente.when import time_words
 
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "on", "off", "across", "along",
-                      "into", "within", "around", "throughout", "from"})
+                      "into", "within", "around", "throughout"})
+# after these a country is a target, not a place ("sanctions on Iran"); a town still is one
+_TARGET_PREPS = frozenset({"on", "across"})
 _MAX_WORDS = 6
 _KIND_RANK = {"landmark": 3, "country": 2, "admin1": 1, "city": 0}
 _UP_TO_VERB = ("nsubj", "nsubjpass", "dobj", "xcomp", "conj", "acl")
@@ -100,13 +102,16 @@ def gazetteer() -> Gazetteer:
         if cc == "US":
             state_points.setdefault(city["admin1code"], []).append(
                 (city["latitude"], city["longitude"], city["population"]))
-        loc = Location(city["name"], iso3[cc], f"{cc}.{city['admin1code']}",
+        admin1 = f"{cc}.{city['admin1code']}" if city["admin1code"] else None
+        loc = Location(city["name"], iso3[cc], admin1,
                        city["latitude"], city["longitude"], city["geonameid"])
         place = Place(loc, "city", city["population"])
         add(city["name"], place)
         if city["population"] >= _BIG_CITY:
             for alt in city["alternatenames"]:
-                if alt.isascii() and alt[:1].isupper() and len(alt) >= 4 and not alt.isupper():
+                # one-word spellings only ("Kiev", "Bombay"): longer alternates include
+                # translations that are English phrases
+                if alt.isascii() and alt.isalpha() and alt.istitle() and len(alt) >= 4:
                     add(alt, place)
     by_iso3: dict[str, Place] = {}
     for cc, c in countries.items():
@@ -285,8 +290,12 @@ def event_location(token: Token, context: Iterable[str] = ()) -> Location | None
                 if pobj.dep_ != "pobj":
                     continue
                 for m in matches(doc, pobj.left_edge.i, pobj.right_edge.i + 1):
-                    if names_the_place(doc, m, pobj):
-                        return choose(m, doc, context).location
+                    if not names_the_place(doc, m, pobj):
+                        continue
+                    place = choose(m, doc, context)
+                    if prep.lower_ in _TARGET_PREPS and place.kind in ("country", "admin1"):
+                        continue
+                    return place.location
     return None
 
 
@@ -299,4 +308,6 @@ def names_the_place(doc: Doc, m: Match, pobj: Token) -> bool:
     if root.dep_ == "appos" and root.head.i == pobj.i:
         return True
     prep = root.head
+    if prep.lower_ == "of" and pobj.pos_ == "PROPN":
+        return False  # "the Communist Party of Nepal" is an organisation, "the town of X" a place
     return root.dep_ == "pobj" and prep.lower_ in (LOCATIVE | {"of"}) and prep.head.i == pobj.i
