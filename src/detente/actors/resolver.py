@@ -164,12 +164,14 @@ class ActorResolver:
         surnames: set[str] = set()
         for ent in doc.ents:
             if ent.label_ in _NAMES_OF_PEOPLE and not any(i in taken for i in range(ent.start, ent.end)):
-                words = [t for t in ent if t.is_alpha and t.text[:1].isupper()]
+                words = [t for t in ent if t.is_alpha]
+                while words and not words[0].text[:1].isupper():
+                    words.pop(0)  # "the"
                 if words:
-                    start, end = words[0].i, words[-1].i + 1
+                    start, end = words[0].i, words[-1].i + 1  # "Kim Dong-chul" whole
                     atoms.append(Atom(start, end, [Entry(doc[start:end].text, "name")]))
                     taken.update(range(start, end))
-                    if len(words) > 1:
+                    if len(words) > 1 and words[-1].text[:1].isupper():
                         surnames.add(words[-1].text)
         for t in doc:  # a surname again, whatever the tagger made of it ("Brooks said")
             if t.text in surnames and t.i not in taken and t.pos_ == "PROPN":
@@ -388,13 +390,32 @@ class _Reading:
                 self.person_group(head if last and p.start <= head.i < p.end else root, [*own, p])
                 before = p.end
         elif persons:
-            self.person_group(head, atoms)
+            chain = self.chain_before(persons[0], atoms)
+            apart = [a for a in atoms if a not in chain and a.end <= persons[0].start]
+            if apart:  # "US President Donald Trump and North Korean leader Kim": a misparse
+                self.group(self.doc[apart[-1].start : apart[-1].end].root.i, apart)
+            self.person_group(head, [a for a in atoms if a not in apart])
         elif "group" in kinds:
             self.group_reference(head, atoms)
         elif "counterpart" in kinds:
             self.counterpart(head, atoms)
         else:
             self.thing_group(head, atoms)
+
+    def chain_before(self, person: Atom, atoms: list[Atom]) -> list[Atom]:
+        """The atoms that run up to a name without a break: "Jordan's King Abdullah"."""
+        by_end = {a.end: a for a in atoms}
+        chain: list[Atom] = []
+        i = person.start
+        while i > 0:
+            if i in by_end:
+                chain.append(by_end[i])
+                i = by_end[i].start
+            elif self.doc[i - 1].text in ("'s", "’s", "'", "the", "-", "The"):
+                i -= 1
+            else:
+                break
+        return chain
 
     def span_of(self, head: Token, atoms: list[Atom]) -> Span:
         start = min([head.i] + [a.start for a in atoms])
@@ -412,9 +433,10 @@ class _Reading:
         specific = [a for a in words if a.entries[0].sector != "GOV"]
         chosen = specific or words
         office_atom = next((a for a in words if a.entries[0].office), None)
+        title_atom = office_atom or (words[-1] if words else None)  # "leader": a title if listed
         sector = chosen[0].entries[0].sector if chosen else None
         office = office_atom.entries[0].office if office_atom else None
-        title = self.doc[office_atom.start : office_atom.end].text if office_atom else None
+        title = self.doc[title_atom.start : title_atom.end].text if title_atom else None
         return sector, office, title
 
     def countries_of(self, head: Token, atoms: list[Atom]) -> list[str]:
@@ -494,7 +516,7 @@ class _Reading:
         rule = "description" if any(a.kind == "description" for a in atoms) else (
             "pronoun" if not any(a.kind in ("country", "adjective", "seat", "ambiguous") for a in atoms)
             else "dictionary")
-        if office is not None and len(countries) == 1 and not any(a.kind == "description" for a in atoms):
+        if title is not None and len(countries) == 1 and not any(a.kind == "description" for a in atoms):
             term = self.r.holder(countries[0], office, title, self.published)
             if term is not None:  # "the US president" in 2018: Trump
                 actor = replace(self.term_actor(span.text, term), code=members[0].code)
@@ -502,7 +524,7 @@ class _Reading:
                 self.people.setdefault(term.surname, self.found[-1])
                 return
         head_kind = self.covered[head.i].kind if head.i in self.covered else None
-        if head.pos_ == "PROPN" and head_kind not in ("country", "seat", "adjective"):
+        if head.pos_ == "PROPN" and head_kind in (None, "sector"):
             # an organisation the tables lack: "the Korean Senior Citizens Association"
             own_name = self.doc[span.start + (1 if span[0].lower_ == "the" else 0) : span.end].text
             members = (replace(members[0], name=own_name), *members[1:])
