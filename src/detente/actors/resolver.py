@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -142,7 +142,7 @@ class ActorResolver:
                           if e.kind == "organisation" and e.code and e.code.startswith("IGO")}
         self.pronouns = pronouns()
 
-    def atoms(self, doc: Doc) -> list[Atom]:
+    def atoms(self, doc: Doc, ents: tuple[Span, ...] | None = None) -> list[Atom]:
         """Dictionary matches, longest first where they overlap, plus unlisted personal names."""
         found: list[Atom] = []
         for matcher in (self.proper, self.lower):
@@ -162,7 +162,7 @@ class ActorResolver:
         atoms += self.shared_heads(doc, atoms)
         taken = {i for a in atoms for i in range(a.start, a.end)}
         surnames: set[str] = set()
-        for ent in doc.ents:
+        for ent in doc.ents if ents is None else ents:
             if ent.label_ in _NAMES_OF_PEOPLE and not any(i in taken for i in range(ent.start, ent.end)):
                 words = [t for t in ent if t.is_alpha]
                 while words and not words[0].text[:1].isupper():
@@ -173,7 +173,7 @@ class ActorResolver:
                     taken.update(range(start, end))
                     if len(words) > 1 and words[-1].text[:1].isupper():
                         surnames.add(words[-1].text)
-        for t in doc:  # a surname again, whatever the tagger made of it ("Brooks said")
+        for t in doc if surnames else ():  # a surname again, whatever the tagger made of it
             if t.text in surnames and t.i not in taken and t.pos_ == "PROPN":
                 atoms.append(Atom(t.i, t.i + 1, [Entry(t.text, "name")]))
         return sorted(atoms, key=lambda a: a.start)
@@ -246,7 +246,12 @@ def _title_key(title: str) -> str:
 
 def _has_title(term: Term, title: str | None) -> bool:
     """Titles compared loosely: "Secretary-General" = "secretary general", defense = defence."""
-    return title is not None and _title_key(title) in {_title_key(t) for t in term.titles}
+    return title is not None and _title_key(title) in _title_keys(term.titles)
+
+
+@cache
+def _title_keys(titles: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_title_key(t) for t in titles)
 
 
 def _same_entity(a: Token, b: Token) -> bool:
@@ -291,9 +296,9 @@ class _Reading:
         self.r = resolver
         self.doc = doc
         self.published = published
-        self.atoms = resolver.atoms(doc)
+        ents = tuple(doc.ents)
+        self.atoms = resolver.atoms(doc, ents)
         self.covered = {i: a for a in self.atoms for i in range(a.start, a.end)}
-        self.lower_text = " " + re.sub(r"\s+", " ", doc.text.lower()) + " "
         self.found: list[_Found] = []
         self.done: set[int] = set()  # group heads already read
         self.people: dict[str, _Found] = {}  # surname -> the person named
@@ -301,7 +306,12 @@ class _Reading:
         named = [a.entries[0].country for a in self.atoms if a.kind in ("country", "adjective", "seat")]
         named += [self.ambiguous_reading(a) for a in self.atoms if a.kind == "ambiguous"]
         self.countries: set[str] = {c for c in named if c}
-        self.ents = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        self.ents = {i: ent for ent in ents for i in range(ent.start, ent.end)}
+
+    @cached_property
+    def lower_text(self) -> str:
+        """The article lower-cased, with single spaces, for context words (built when needed)."""
+        return " " + re.sub(r"\s+", " ", self.doc.text.lower()) + " "
 
     # -- grouping -----------------------------------------------------------------------
 
