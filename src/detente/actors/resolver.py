@@ -582,7 +582,9 @@ class _Reading:
             return Actor(text, self.r.organisation_of(term), None, sector, term.name)
         return Actor(text, country + (sector or ""), country, sector, term.name)
 
-    def pick_term(self, entries: list[Entry]) -> Term | None:
+    def pick_term(self, entries: list[Entry], title: str | None = None) -> Term | None:
+        """The person's term at the article's date: the one the phrase's title names, else
+        the leading office of several held at once, else the latest term before the date."""
         names = {e.name for e in entries}
         terms = [t for n in names if n for t in self.r.terms_by_name.get(n, ())]
         if not terms:
@@ -590,7 +592,9 @@ class _Reading:
         if self.published is not None:
             current = [t for t in terms if t.covers(self.published)]
             if current:
-                return current[0]
+                titled = [t for t in current if _has_title(t, title)]
+                leading = [t for t in current if t.office in _LEADING_OFFICES]
+                return (titled or leading or current)[0]
             past = [t for t in terms if t.start is None or t.start <= self.published]
             if past:
                 return max(past, key=lambda t: t.start or date.min)
@@ -608,7 +612,7 @@ class _Reading:
         if person.kind == "name" and not self.names_someone(head, person):
             return
         if person.kind == "person":
-            term = self.pick_term(person.entries)
+            term = self.pick_term(person.entries, title)
         elif person.kind == "surname":
             seen = self.people.get(text)
             if seen is not None:
@@ -645,6 +649,12 @@ class _Reading:
             found = self.emit(actor, head, span, "person", rule, office=known.office)
         elif term is not None:
             actor = self.term_actor(span.text, term)
+            if sector is None:  # a title inside the listed name: "Crown Prince Mohammed bin Salman"
+                sector, title = self.leading_title(person)
+            named_role = sector is not None and not _has_title(term, title)
+            if named_role and sector and actor.country and actor.sector not in (sector, "ELI"):
+                # the phrase names the role: "Saudi Crown Prince Mohammed bin Salman" (GOV)
+                actor = replace(actor, code=actor.country + sector, sector=sector)
             org = next((a.entries[0] for a in atoms if a.kind == "organisation"), None)
             if org is not None and actor.sector == "ELI":  # "Hamas leader Ismail Haniyeh"
                 actor = Actor(span.text, org.code, org.country, org.sector, term.name)
@@ -656,6 +666,16 @@ class _Reading:
         self.people[surname] = found
         if term is not None:
             self.people[term.surname] = found
+
+    def leading_title(self, person: Atom) -> tuple[str | None, str | None]:
+        """(sector, title) of a role word that opens a listed name ("King Abdullah")."""
+        for n in (3, 2, 1):
+            if person.end - person.start > n:
+                words = self.doc[person.start : person.start + n].text
+                entries = self.r.entries.get(f"sector:{words.lower()}")
+                if entries and entries[0].sector not in (None, "-"):
+                    return entries[0].sector, words
+        return None, None
 
     def current_by_surname(self, surname: str, token: Token) -> Term | None:
         """The one person of that surname in office on the date, if their country is named in
