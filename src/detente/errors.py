@@ -34,3 +34,4 @@ class Errors:
     E101 = "[E101] unknown CAMEO code '{code}'"
     E102 = "[E102] pattern file {file}, line {line}: {reason}"
     E201 = "[E201] could not code the document: {reason}"
+    E301 = "[E301] actor data file {file}, line {line}: {reason}"
