@@ -183,3 +183,10 @@ def test_a_misparse_does_not_give_one_person_anothers_country() -> None:
 def test_hyphenated_korean_names_are_whole() -> None:
     mention = mention_of("Kim Dong-chul was freed on Wednesday.", "Kim Dong-chul", D18)
     assert mention is not None and mention.actor.name == "Kim Dong-chul"
+
+
+def test_without_a_date_titles_keep_their_country_and_no_holder() -> None:
+    mention = mention_of("The US president signed the order.", "US president", None)
+    assert mention is not None and mention.actor.code == "USAGOV" and mention.actor.name == "United States"
+    mention = mention_of("Shinzo Abe signed the order.", "Shinzo Abe", None)
+    assert mention is not None and mention.actor.code == "JPNGOV"
