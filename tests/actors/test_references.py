@@ -190,3 +190,8 @@ def test_without_a_date_titles_keep_their_country_and_no_holder() -> None:
     assert mention is not None and mention.actor.code == "USAGOV" and mention.actor.name == "United States"
     mention = mention_of("Shinzo Abe signed the order.", "Shinzo Abe", None)
     assert mention is not None and mention.actor.code == "JPNGOV"
+
+
+def test_the_country_after_a_person_is_their_country() -> None:
+    text = "Shinzo Abe spoke on Monday. The country will raise defence spending."
+    assert actor(text, "The country")[0] == "JPN"

@@ -564,8 +564,8 @@ class _Reading:
             prefix = "North " if value == "north" else "South "
             options = {iso for iso in self.countries if country_names().get(iso, "").startswith(prefix)}
             return next(iter(options)) if len(options) == 1 else None
-        for f in reversed(self.found):
-            if f.kind == "thing" and f.mention.actor.country and f.first < atom.start:
+        for f in reversed(self.found):  # the country named last, or the last person's
+            if f.kind in ("thing", "person") and f.mention.actor.country and f.first < atom.start:
                 return f.mention.actor.country
         return None
 
