@@ -301,6 +301,7 @@ class _Reading:
         self.covered = {i: a for a in self.atoms for i in range(a.start, a.end)}
         self.found: list[_Found] = []
         self.done: set[int] = set()  # group heads already read
+        self.groups_by_head: dict[int, list[Atom]] = {}
         self.people: dict[str, _Found] = {}  # surname -> the person named
         self.index = ActorIndex()
         named = [a.entries[0].country for a in self.atoms if a.kind in ("country", "adjective", "seat")]
@@ -316,6 +317,7 @@ class _Reading:
     # -- grouping -----------------------------------------------------------------------
 
     def is_actor_token(self, t: Token) -> bool:
+        """True for a word an actor phrase can hang on: an atom or a named entity."""
         if t.i in self.covered:
             return True
         ent = self.ents.get(t.i)
@@ -345,7 +347,6 @@ class _Reading:
 
     def run(self) -> ActorIndex:
         groups = self.groups()
-        self.group_of = {a.start: h for h, atoms in groups.items() for a in atoms}
         self.groups_by_head = groups
         items: list[tuple[int, int, Token]] = []
         for head_i, atoms in groups.items():
@@ -840,15 +841,6 @@ def in_quotes(token: Token) -> bool:
     own thread rather than the article's."""
     before = token.doc[token.sent.start : token.i].text
     return sum(before.count(q) for q in ('"', "“", "”")) % 2 == 1 or before.count("“") > before.count("”")
-
-
-def np_head(token: Token) -> Token:
-    """Climb from a modifier to the head of its noun phrase."""
-    while token.dep_ in _NP_MODIFIERS and token.head.i != token.i and token.head.pos_ in (
-        "NOUN", "PROPN", "PRON", "NUM", "ADJ"
-    ):
-        token = token.head
-    return token
 
 
 def sentence_index(doc: Doc, token: Token) -> int:
