@@ -33,6 +33,7 @@ class Errors:
     E009 = "[E009] no such file or directory"
     E101 = "[E101] unknown CAMEO code '{code}'"
     E102 = "[E102] pattern file {file}, line {line}: {reason}"
+    E103 = "[E103] actor data file {file}, line {line}: {reason}"
     E201 = "[E201] could not code the document: {reason}"
     E202 = "[E202] not English (detected {language})"
     E301 = "[E301] store schema version {version} is newer than this detente ({known}): upgrade detente"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from detente.actors.dictionary import (
     DATA_FILES,
     _rows,
@@ -11,8 +13,10 @@ from detente.actors.dictionary import (
     load_entries,
     load_terms,
     office_sectors,
+    parse_table,
     plural_demonyms,
 )
+from detente.errors import DetenteError
 
 
 def test_every_iso_country_has_demonyms_in_the_overlay() -> None:
@@ -66,3 +70,15 @@ def test_every_data_file_is_versioned() -> None:
     version = data_version()
     for filename in DATA_FILES:
         assert filename.split(".")[0] + ":" in version
+
+
+def test_a_malformed_data_file_is_named_with_its_line() -> None:
+    good = "# version: 1\nphrase\tsector\tofficial\ncourt\tJUD\n"
+    assert list(parse_table(good, "sectors.tsv")) == [{"phrase": "court", "sector": "JUD", "official": ""}]
+    missing = r"\[E103\] actor data file sectors.tsv, line 2: missing columns sector"
+    with pytest.raises(DetenteError, match=missing):
+        list(parse_table("# v\nphrase\tjunk\n", "sectors.tsv"))
+    with pytest.raises(DetenteError, match=r"sectors.tsv, line 3: too many cells"):
+        list(parse_table("# v\nphrase\tsector\ncourt\tJUD\textra\n", "sectors.tsv"))
+    with pytest.raises(DetenteError, match=r"organisations.tsv, line 2: empty code"):
+        list(parse_table("code\tname\taliases\tcountry\tsector\n\tNATO\tNATO\t\tIGO\n", "organisations.tsv"))

@@ -211,6 +211,12 @@ CASES: list[tuple[str, str, str, str, str]] = [
     (D18, "Iran's UN ambassador rejected the resolution.", "Iran's UN ambassador", "IRNGOV", ""),
     (D18, "Russian UN Ambassador Vassily Nebenzia objected.", "Vassily Nebenzia", "RUSGOV", ""),
     (D18, "CNN correspondent Jim Acosta asked.", "Jim Acosta", "USAMED", ""),
+    (D18, "The North Korean leader inspected a factory.", "North Korean leader", "PRKGOV", "Kim Jong-un"),
+    (D19, "The Iranian supreme leader spoke.", "Iranian supreme leader", "IRNGOV", "Ali Khamenei"),
+    (D18, "Chinese officials met.", "Chinese officials", "CHNGOV", "China"),
+    (D19, "Saudi Crown Prince Mohammed bin Salman met Trump.", "Mohammed bin Salman", "SAUGOV", ""),
+    (D19, "Saudi Defence Minister Mohammed bin Salman met Trump.", "Mohammed bin Salman", "SAUMIL", ""),
+    (D19, "Latin American countries condemned the coup.", "Latin American", "-", ""),
     # -- people the tables lack ---------------------------------------------------------
     (D18, "Vincent Brooks, commander of US Forces Korea, stressed readiness.", "Vincent Brooks",
      "USAMIL", "Vincent Brooks"),

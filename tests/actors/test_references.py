@@ -172,3 +172,26 @@ def test_two_people_joined_by_a_misparse_stay_two() -> None:
             "with the Syrian president.")
     assert actor(text, "Rouhani", date(2019, 2, 27))[1] == "Hassan Rouhani"
     assert actor(text, "Khamenei", date(2019, 2, 27))[1] == "Ali Khamenei"
+
+
+def test_a_misparse_does_not_give_one_person_anothers_country() -> None:
+    text = "US President Donald Trump and North Korean leader Kim Jong Un signed a statement."
+    assert actor(text, "Kim Jong Un") == ("PRKGOV", "Kim Jong-un")
+    assert actor(text, "Donald Trump") == ("USAGOV", "Donald Trump")
+
+
+def test_hyphenated_korean_names_are_whole() -> None:
+    mention = mention_of("Kim Dong-chul was freed on Wednesday.", "Kim Dong-chul", D18)
+    assert mention is not None and mention.actor.name == "Kim Dong-chul"
+
+
+def test_without_a_date_titles_keep_their_country_and_no_holder() -> None:
+    mention = mention_of("The US president signed the order.", "US president", None)
+    assert mention is not None and mention.actor.code == "USAGOV" and mention.actor.name == "United States"
+    mention = mention_of("Shinzo Abe signed the order.", "Shinzo Abe", None)
+    assert mention is not None and mention.actor.code == "JPNGOV"
+
+
+def test_the_country_after_a_person_is_their_country() -> None:
+    text = "Shinzo Abe spoke on Monday. The country will raise defence spending."
+    assert actor(text, "The country")[0] == "JPN"

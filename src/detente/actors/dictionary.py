@@ -9,12 +9,13 @@ to an actor named earlier in the article.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
+
+from detente.errors import DetenteError, Errors
 
 DATA_FILES = ("countries.tsv", "countries_extra.tsv", "sectors.tsv", "organisations.tsv",
               "people.tsv", "ambiguous.tsv", "references.tsv")
@@ -61,13 +62,47 @@ class Term:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
+# Columns each data file must have (others are optional).
+REQUIRED = {
+    "countries.tsv": ("iso3", "name", "names", "capitals"),
+    "countries_extra.tsv": ("iso3", "names", "adjectives", "seats"),
+    "sectors.tsv": ("phrase", "sector"),
+    "organisations.tsv": ("code", "name", "aliases", "country", "sector"),
+    "people.tsv": ("name", "country", "sector", "office", "start", "end"),
+    "ambiguous.tsv": ("phrase", "reading", "cues"),
+    "references.tsv": ("phrase", "kind", "value", "sector"),
+}
+# Columns that may not be empty.
+NOT_EMPTY = {"iso3", "name", "phrase", "code", "reading", "kind"}
+
+
 def _rows(filename: str) -> Iterator[dict[str, str]]:
+    """The rows of a data file of the package (none if the file is absent)."""
     path = resources.files("detente.actors").joinpath("data", filename)
-    if not path.is_file():
+    if path.is_file():
+        yield from parse_table(path.read_text("utf-8"), filename)
+
+
+def parse_table(text: str, filename: str) -> Iterator[dict[str, str]]:
+    """Rows of a tab-separated data file; a malformed one is named with its line and reason."""
+    numbered = [(n, ln) for n, ln in enumerate(text.splitlines(), 1)
+                if ln.strip() and not ln.startswith("#")]
+    if not numbered:
         return
-    lines = [ln for ln in path.read_text("utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
-    for row in csv.DictReader(lines, delimiter="\t"):
-        yield {k: (v or "").strip() for k, v in row.items() if k is not None}
+    header = numbered[0][1].split("\t")
+    missing = [c for c in REQUIRED.get(filename, ()) if c not in header]
+    if missing:
+        raise DetenteError(Errors.E103.format(file=filename, line=numbered[0][0],
+                                              reason=f"missing columns {', '.join(missing)}"))
+    for n, line in numbered[1:]:
+        cells = line.split("\t")
+        if len(cells) > len(header):
+            raise DetenteError(Errors.E103.format(file=filename, line=n, reason="too many cells"))
+        row = dict(zip(header, (c.strip() for c in cells), strict=False))
+        empty = [c for c in header if c in NOT_EMPTY and c in REQUIRED.get(filename, ()) and not row.get(c)]
+        if empty:
+            raise DetenteError(Errors.E103.format(file=filename, line=n, reason=f"empty {empty[0]}"))
+        yield {c: row.get(c, "") for c in header}
 
 
 def _split(value: str) -> list[str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -142,7 +142,7 @@ class ActorResolver:
                           if e.kind == "organisation" and e.code and e.code.startswith("IGO")}
         self.pronouns = pronouns()
 
-    def atoms(self, doc: Doc) -> list[Atom]:
+    def atoms(self, doc: Doc, ents: tuple[Span, ...] | None = None) -> list[Atom]:
         """Dictionary matches, longest first where they overlap, plus unlisted personal names."""
         found: list[Atom] = []
         for matcher in (self.proper, self.lower):
@@ -162,16 +162,18 @@ class ActorResolver:
         atoms += self.shared_heads(doc, atoms)
         taken = {i for a in atoms for i in range(a.start, a.end)}
         surnames: set[str] = set()
-        for ent in doc.ents:
+        for ent in doc.ents if ents is None else ents:
             if ent.label_ in _NAMES_OF_PEOPLE and not any(i in taken for i in range(ent.start, ent.end)):
-                words = [t for t in ent if t.is_alpha and t.text[:1].isupper()]
+                words = [t for t in ent if t.is_alpha]
+                while words and not words[0].text[:1].isupper():
+                    words.pop(0)  # "the"
                 if words:
-                    start, end = words[0].i, words[-1].i + 1
+                    start, end = words[0].i, words[-1].i + 1  # "Kim Dong-chul" whole
                     atoms.append(Atom(start, end, [Entry(doc[start:end].text, "name")]))
                     taken.update(range(start, end))
-                    if len(words) > 1:
+                    if len(words) > 1 and words[-1].text[:1].isupper():
                         surnames.add(words[-1].text)
-        for t in doc:  # a surname again, whatever the tagger made of it ("Brooks said")
+        for t in doc if surnames else ():  # a surname again, whatever the tagger made of it
             if t.text in surnames and t.i not in taken and t.pos_ == "PROPN":
                 atoms.append(Atom(t.i, t.i + 1, [Entry(t.text, "name")]))
         return sorted(atoms, key=lambda a: a.start)
@@ -244,7 +246,12 @@ def _title_key(title: str) -> str:
 
 def _has_title(term: Term, title: str | None) -> bool:
     """Titles compared loosely: "Secretary-General" = "secretary general", defense = defence."""
-    return title is not None and _title_key(title) in {_title_key(t) for t in term.titles}
+    return title is not None and _title_key(title) in _title_keys(term.titles)
+
+
+@cache
+def _title_keys(titles: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_title_key(t) for t in titles)
 
 
 def _same_entity(a: Token, b: Token) -> bool:
@@ -289,21 +296,28 @@ class _Reading:
         self.r = resolver
         self.doc = doc
         self.published = published
-        self.atoms = resolver.atoms(doc)
+        ents = tuple(doc.ents)
+        self.atoms = resolver.atoms(doc, ents)
         self.covered = {i: a for a in self.atoms for i in range(a.start, a.end)}
-        self.lower_text = " " + re.sub(r"\s+", " ", doc.text.lower()) + " "
         self.found: list[_Found] = []
         self.done: set[int] = set()  # group heads already read
+        self.groups_by_head: dict[int, list[Atom]] = {}
         self.people: dict[str, _Found] = {}  # surname -> the person named
         self.index = ActorIndex()
         named = [a.entries[0].country for a in self.atoms if a.kind in ("country", "adjective", "seat")]
         named += [self.ambiguous_reading(a) for a in self.atoms if a.kind == "ambiguous"]
         self.countries: set[str] = {c for c in named if c}
-        self.ents = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        self.ents = {i: ent for ent in ents for i in range(ent.start, ent.end)}
+
+    @cached_property
+    def lower_text(self) -> str:
+        """The article lower-cased, with single spaces, for context words (built when needed)."""
+        return " " + re.sub(r"\s+", " ", self.doc.text.lower()) + " "
 
     # -- grouping -----------------------------------------------------------------------
 
     def is_actor_token(self, t: Token) -> bool:
+        """True for a word an actor phrase can hang on: an atom or a named entity."""
         if t.i in self.covered:
             return True
         ent = self.ents.get(t.i)
@@ -333,7 +347,6 @@ class _Reading:
 
     def run(self) -> ActorIndex:
         groups = self.groups()
-        self.group_of = {a.start: h for h, atoms in groups.items() for a in atoms}
         self.groups_by_head = groups
         items: list[tuple[int, int, Token]] = []
         for head_i, atoms in groups.items():
@@ -388,13 +401,32 @@ class _Reading:
                 self.person_group(head if last and p.start <= head.i < p.end else root, [*own, p])
                 before = p.end
         elif persons:
-            self.person_group(head, atoms)
+            chain = self.chain_before(persons[0], atoms)
+            apart = [a for a in atoms if a not in chain and a.end <= persons[0].start]
+            if apart:  # "US President Donald Trump and North Korean leader Kim": a misparse
+                self.group(self.doc[apart[-1].start : apart[-1].end].root.i, apart)
+            self.person_group(head, [a for a in atoms if a not in apart])
         elif "group" in kinds:
             self.group_reference(head, atoms)
         elif "counterpart" in kinds:
             self.counterpart(head, atoms)
         else:
             self.thing_group(head, atoms)
+
+    def chain_before(self, person: Atom, atoms: list[Atom]) -> list[Atom]:
+        """The atoms that run up to a name without a break: "Jordan's King Abdullah"."""
+        by_end = {a.end: a for a in atoms}
+        chain: list[Atom] = []
+        i = person.start
+        while i > 0:
+            if i in by_end:
+                chain.append(by_end[i])
+                i = by_end[i].start
+            elif self.doc[i - 1].text in ("'s", "’s", "'", "the", "-", "The"):
+                i -= 1
+            else:
+                break
+        return chain
 
     def span_of(self, head: Token, atoms: list[Atom]) -> Span:
         start = min([head.i] + [a.start for a in atoms])
@@ -412,9 +444,10 @@ class _Reading:
         specific = [a for a in words if a.entries[0].sector != "GOV"]
         chosen = specific or words
         office_atom = next((a for a in words if a.entries[0].office), None)
+        title_atom = office_atom or (words[-1] if words else None)  # "leader": a title if listed
         sector = chosen[0].entries[0].sector if chosen else None
         office = office_atom.entries[0].office if office_atom else None
-        title = self.doc[office_atom.start : office_atom.end].text if office_atom else None
+        title = self.doc[title_atom.start : title_atom.end].text if title_atom else None
         return sector, office, title
 
     def countries_of(self, head: Token, atoms: list[Atom]) -> list[str]:
@@ -494,7 +527,7 @@ class _Reading:
         rule = "description" if any(a.kind == "description" for a in atoms) else (
             "pronoun" if not any(a.kind in ("country", "adjective", "seat", "ambiguous") for a in atoms)
             else "dictionary")
-        if office is not None and len(countries) == 1 and not any(a.kind == "description" for a in atoms):
+        if title is not None and len(countries) == 1 and not any(a.kind == "description" for a in atoms):
             term = self.r.holder(countries[0], office, title, self.published)
             if term is not None:  # "the US president" in 2018: Trump
                 actor = replace(self.term_actor(span.text, term), code=members[0].code)
@@ -502,7 +535,7 @@ class _Reading:
                 self.people.setdefault(term.surname, self.found[-1])
                 return
         head_kind = self.covered[head.i].kind if head.i in self.covered else None
-        if head.pos_ == "PROPN" and head_kind not in ("country", "seat", "adjective"):
+        if head.pos_ == "PROPN" and head_kind in (None, "sector"):
             # an organisation the tables lack: "the Korean Senior Citizens Association"
             own_name = self.doc[span.start + (1 if span[0].lower_ == "the" else 0) : span.end].text
             members = (replace(members[0], name=own_name), *members[1:])
@@ -532,8 +565,8 @@ class _Reading:
             prefix = "North " if value == "north" else "South "
             options = {iso for iso in self.countries if country_names().get(iso, "").startswith(prefix)}
             return next(iter(options)) if len(options) == 1 else None
-        for f in reversed(self.found):
-            if f.kind == "thing" and f.mention.actor.country and f.first < atom.start:
+        for f in reversed(self.found):  # the country named last, or the last person's
+            if f.kind in ("thing", "person") and f.mention.actor.country and f.first < atom.start:
                 return f.mention.actor.country
         return None
 
@@ -550,7 +583,9 @@ class _Reading:
             return Actor(text, self.r.organisation_of(term), None, sector, term.name)
         return Actor(text, country + (sector or ""), country, sector, term.name)
 
-    def pick_term(self, entries: list[Entry]) -> Term | None:
+    def pick_term(self, entries: list[Entry], title: str | None = None) -> Term | None:
+        """The person's term at the article's date: the one the phrase's title names, else
+        the leading office of several held at once, else the latest term before the date."""
         names = {e.name for e in entries}
         terms = [t for n in names if n for t in self.r.terms_by_name.get(n, ())]
         if not terms:
@@ -558,7 +593,9 @@ class _Reading:
         if self.published is not None:
             current = [t for t in terms if t.covers(self.published)]
             if current:
-                return current[0]
+                titled = [t for t in current if _has_title(t, title)]
+                leading = [t for t in current if t.office in _LEADING_OFFICES]
+                return (titled or leading or current)[0]
             past = [t for t in terms if t.start is None or t.start <= self.published]
             if past:
                 return max(past, key=lambda t: t.start or date.min)
@@ -576,7 +613,7 @@ class _Reading:
         if person.kind == "name" and not self.names_someone(head, person):
             return
         if person.kind == "person":
-            term = self.pick_term(person.entries)
+            term = self.pick_term(person.entries, title)
         elif person.kind == "surname":
             seen = self.people.get(text)
             if seen is not None:
@@ -613,6 +650,12 @@ class _Reading:
             found = self.emit(actor, head, span, "person", rule, office=known.office)
         elif term is not None:
             actor = self.term_actor(span.text, term)
+            if sector is None:  # a title inside the listed name: "Crown Prince Mohammed bin Salman"
+                sector, title = self.leading_title(person)
+            named_role = sector is not None and not _has_title(term, title)
+            if named_role and sector and actor.country and actor.sector not in (sector, "ELI"):
+                # the phrase names the role: "Saudi Crown Prince Mohammed bin Salman" (GOV)
+                actor = replace(actor, code=actor.country + sector, sector=sector)
             org = next((a.entries[0] for a in atoms if a.kind == "organisation"), None)
             if org is not None and actor.sector == "ELI":  # "Hamas leader Ismail Haniyeh"
                 actor = Actor(span.text, org.code, org.country, org.sector, term.name)
@@ -624,6 +667,16 @@ class _Reading:
         self.people[surname] = found
         if term is not None:
             self.people[term.surname] = found
+
+    def leading_title(self, person: Atom) -> tuple[str | None, str | None]:
+        """(sector, title) of a role word that opens a listed name ("King Abdullah")."""
+        for n in (3, 2, 1):
+            if person.end - person.start > n:
+                words = self.doc[person.start : person.start + n].text
+                entries = self.r.entries.get(f"sector:{words.lower()}")
+                if entries and entries[0].sector not in (None, "-"):
+                    return entries[0].sector, words
+        return None, None
 
     def current_by_surname(self, surname: str, token: Token) -> Term | None:
         """The one person of that surname in office on the date, if their country is named in
@@ -788,15 +841,6 @@ def in_quotes(token: Token) -> bool:
     own thread rather than the article's."""
     before = token.doc[token.sent.start : token.i].text
     return sum(before.count(q) for q in ('"', "“", "”")) % 2 == 1 or before.count("“") > before.count("”")
-
-
-def np_head(token: Token) -> Token:
-    """Climb from a modifier to the head of its noun phrase."""
-    while token.dep_ in _NP_MODIFIERS and token.head.i != token.i and token.head.pos_ in (
-        "NOUN", "PROPN", "PRON", "NUM", "ADJ"
-    ):
-        token = token.head
-    return token
 
 
 def sentence_index(doc: Doc, token: Token) -> int:
