@@ -150,3 +150,62 @@ def test_coded_actors_raise_confidence(code):  # type: ignore[no-untyped-def]
 def test_goldstein_and_quad_follow_the_code(code):  # type: ignore[no-untyped-def]
     e = one(code("Russian jets bombed Aleppo on Sunday."), "ASSAULT")
     assert e.cameo == "195" and e.quad_class == 4 and e.goldstein == -10.0
+
+
+def test_readiness_adjective_is_an_intent_frame(code):  # type: ignore[no-untyped-def]
+    e = one(code("Canada is ready to send aid to Haiti."), "AGREE")
+    assert (src(e), tgt(e), e.cameo) == ("CAN", "HTI", "033")
+
+
+def test_subject_of_a_gerund_after_of(code):  # type: ignore[no-untyped-def]
+    e = one(code("Greece accused Albania of violating its airspace."), "REJECT")
+    assert src(e) == "ALB"
+
+
+def test_clause_of_a_rumour_is_hypothetical(code):  # type: ignore[no-untyped-def]
+    events = code("Officials denied the rumour that Chile had attacked Peru.")
+    assert [e.status for e in events if e.event_type == "ASSAULT"] == ["hypothetical"]
+
+
+def test_declining_to_comment_is_not_an_event(code):  # type: ignore[no-untyped-def]
+    assert code("Germany declined to comment on the report.") == []
+
+
+def test_rejecting_an_accusation_is_a_denial_not_a_rejection(code):  # type: ignore[no-untyped-def]
+    assert code("Israel rejected the accusation.") == []
+
+
+def test_released_prisoners_are_the_target(code):  # type: ignore[no-untyped-def]
+    text = "Colombia released 14 prisoners on Friday."
+    e = one(code(text), "RETREAT")
+    assert e.evidence.target_span is not None
+    assert text[e.evidence.target_span[0]:e.evidence.target_span[1]] == "14 prisoners"
+
+
+def test_coordinated_complements_fold_into_the_frame(code):  # type: ignore[no-untyped-def]
+    events = code("Japan refused to lift the embargo or release the fishermen.")
+    assert [(e.event_type, e.cameo) for e in events] == [("REJECT", "1244")]
+
+
+def test_target_of_the_same_country_is_not_a_counterpart(code):  # type: ignore[no-untyped-def]
+    e = one(code("The Iranian president praised Iran for its courage."), "SUPPORT")
+    assert e.target is None
+
+
+def test_target_from_the_previous_sentence(code):  # type: ignore[no-untyped-def]
+    events = code("Talks with Iran stalled in March. Germany later imposed sanctions.")
+    e = one(events, "SANCTION")
+    assert (src(e), tgt(e)) == ("DEU", "IRN")
+    assert e.evidence.rule and "context-target" in e.evidence.rule
+
+
+def test_low_confidence_records_are_held_back(pipeline):  # type: ignore[no-untyped-def]
+    from detente import nlp
+    from detente.actors import find_mentions
+    from detente.coding import code_doc
+
+    doc = nlp.parse_one("The attack on the village was reported by locals.")
+    every = code_doc(doc, find_mentions(doc), min_confidence=0.0)
+    kept = code_doc(doc, find_mentions(doc))
+    assert len(kept) <= len(every)
+    assert all(c.confidence >= 0.5 for c in kept)

@@ -41,6 +41,7 @@ _QUANTITY_NOUNS = frozenset({
     "string", "spate", "couple", "dozen", "kind", "type", "form", "lot", "new", "list", "volley", "barrage",
 })
 _NOT_ACTORS = frozenset({"DATE", "TIME", "EVENT", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
+_CONDITION_LINKS = ("xcomp", "conj", "acomp", "advcl", "dobj", "pobj", "prep", "ccomp")
 _CLAUSE_LINKS = ("xcomp", "conj", "dobj", "nsubj", "nsubjpass", "pobj", "prep", "attr")
 _PERSONAL = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "us"})
 # Roots whose expression is itself the event: a future form does not make them "planned".
@@ -397,7 +398,7 @@ def _conditional(token: Token) -> bool:
     for _ in range(6):
         if any(c.dep_ == "mark" and c.lower_ in marks for c in t.children) and t.dep_ == "advcl":
             return True
-        if t.head.i == t.i or t.dep_ not in ("xcomp", "conj", "acomp", "advcl", "dobj", "pobj", "prep", "ccomp"):
+        if t.head.i == t.i or t.dep_ not in _CONDITION_LINKS:
             return False
         t = t.head
     return False
@@ -614,7 +615,8 @@ def _fold_frames(matched: dict[int, _Predicate]) -> None:
             # "refused to offer pledges or end the war": a coordinated complement
             comp_tok = next((c for c in comp_tok.conjuncts if c.i in matched and not matched[c.i].consumed),
                             comp_tok)
-        if frame == "refuse" and comp_tok is not None and lemma_of(comp_tok) in load_cues()["decline_comment"]:
+        no_comment = load_cues()["decline_comment"]
+        if frame == "refuse" and comp_tok is not None and lemma_of(comp_tok) in no_comment:
             pred.code, pred.rule = "011", pred.rule + "+comment"  # "declined to comment": a statement
             continue
         comp = matched.get(comp_tok.i) if comp_tok is not None else None
