@@ -41,8 +41,12 @@ _QUANTITY_NOUNS = frozenset({
     "string", "spate", "couple", "dozen", "kind", "type", "form", "lot", "new", "list", "volley", "barrage",
 })
 _NOT_ACTORS = frozenset({"DATE", "TIME", "EVENT", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
+# Acts done together: "X met/negotiated/signed a deal/cooperated with Y" codes both directions.
+_MUTUAL_ROOTS = ("04", "06")
+_MUTUAL_CODES = ("057", "050", "190")
 _CONDITION_LINKS = ("xcomp", "conj", "acomp", "advcl", "dobj", "pobj", "prep", "ccomp")
 _CLAUSE_LINKS = ("xcomp", "conj", "dobj", "nsubj", "nsubjpass", "pobj", "prep", "attr")
+_THIRD_PERSON = frozenset({"he", "she", "it", "they"})
 _PERSONAL = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "us"})
 # Roots whose expression is itself the event: a future form does not make them "planned".
 _VERBAL_ROOTS = ("03", "10", "11", "12", "13")
@@ -478,16 +482,16 @@ def roles_of(token: Token | None, actors: ActorIndex) -> tuple[Role, ...]:
 
 def _antecedent_roles(pronoun: Token, actors: ActorIndex) -> tuple[Role, ...]:
     """A pronoun subject's actor: the reporter ("X said it will ..."), else the last actor subject."""
+    if pronoun.lower_ not in _THIRD_PERSON:
+        return ()  # "I", "we": the speaker, which quotes.py attributes
     t = pronoun.head
     for _ in range(6):
         if t.dep_ not in ("ccomp", "advcl", "conj", "xcomp", "relcl") or t.head.i == t.i:
             break
         t = t.head
         subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None and subj.lower_ not in _PERSONAL:
-            found = roles_of(subj, actors)
-            return tuple(Role(replace(r.actor, text=pronoun.text), (pronoun.idx, pronoun.idx + len(pronoun)))
-                         for r in found)
+        if subj is not None and subj.lower_ not in _PERSONAL and lemma_of(t) in load_cues()["speech"]:
+            return roles_of(subj, actors)  # the reporter, named in the same sentence
     doc = pronoun.doc
     here = sentence_index(doc, pronoun)
     for m in sorted(actors.mentions, key=lambda m: -m.start):
@@ -706,6 +710,10 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
                 targets = ()  # "Kim ... to discuss North Korea's participation": no other party
             if not targets and len(sources) > 1 and target_tok is None and p.pos == "VERB":
                 targets = sources  # "Moon and Trump agreed": reciprocal
+            elif targets and target_tok is not None and target_tok.head.lower_ == "with" and (
+                pred.code[:2] in _MUTUAL_ROOTS or pred.code in _MUTUAL_CODES
+            ):
+                sources = targets = sources + targets  # "X met with Y": each side met the other
         if not targets and target_tok is None:
             context = _context_target(token, sources, actors)
             if context is not None:
