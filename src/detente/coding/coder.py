@@ -44,6 +44,8 @@ _NOT_ACTORS = frozenset({"DATE", "TIME", "EVENT", "MONEY", "QUANTITY", "PERCENT"
 # Acts done together: "X met/negotiated/signed a deal/cooperated with Y" codes both directions.
 _MUTUAL_ROOTS = ("04", "06")
 _MUTUAL_CODES = ("057", "050", "190")
+# Where a verb's pattern names no preposition for its target: "complained to X", "fought against X".
+_DEFAULT_TARGET_PREPS = ("to", "against")
 _CONDITION_LINKS = ("xcomp", "conj", "acomp", "advcl", "dobj", "pobj", "prep", "ccomp")
 _CLAUSE_LINKS = ("xcomp", "conj", "dobj", "nsubj", "nsubjpass", "pobj", "prep", "attr")
 _THIRD_PERSON = frozenset({"he", "she", "it", "they"})
@@ -55,6 +57,7 @@ _COOPERATIVE_ROOTS = ("03", "04", "05", "06", "07", "08")
 _NEEDS_COMPLEMENT = frozenset({
     "plan", "decide", "prepare", "intend", "resolve", "volunteer", "offer",
     "ready", "willing", "prepared", "determined", "eager", "keen",
+    "readiness", "willingness", "commitment", "intention",
 })
 # Verbs whose object, not their subject, is the actor of the complement ("urged Iran to ...").
 _OBJECT_CONTROL_FRAMES = ("appeal", "demand")
@@ -262,7 +265,7 @@ def verb_target(token: Token, p: Pattern, actors: ActorIndex) -> Token | None:
         obj = next((c for c in token.children if c.dep_ == "dobj"), None)
         if obj is not None:
             return obj
-    found = _prep_targets(token, p.target_prep)
+    found = _prep_targets(token, p.target_prep or _DEFAULT_TARGET_PREPS)
     if found is not None:
         return found
     if constrained:  # "imposed sanctions on X": the preposition hangs on the object noun
@@ -464,6 +467,8 @@ def role_of(token: Token, actors: ActorIndex) -> list[Role]:
         return [Role(mention.actor, mention.span)]
     if token.tag_ in _RELATIVE or token.lower_ in ("it", "this", "that", "which", "there", "what"):
         return []
+    if token.ent_type_ in _NOT_ACTORS:
+        return []  # "on Tuesday", "20 percent": times and amounts are not actors
     span = np_span(token)
     return [Role(Actor(text=span.text), (span.start_char, span.end_char))]
 
