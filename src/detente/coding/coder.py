@@ -39,6 +39,8 @@ _RELATIVE = ("WP", "WDT", "WP$")
 _QUANTITY_NOUNS = frozenset({
     "series", "number", "set", "wave", "round", "raft", "package", "host", "batch", "range", "slew",
     "string", "spate", "couple", "dozen", "kind", "type", "form", "lot", "new", "list", "volley", "barrage",
+    "tonne", "ton", "kilogram", "kg", "litre", "liter", "barrel", "shipment", "consignment", "truckload",
+    "crate", "box", "load", "million", "billion", "thousand", "hundred", "some", "part", "most", "all",
 })
 _NOT_ACTORS = frozenset({"DATE", "TIME", "EVENT", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
 # Acts done together: "X met/negotiated/signed a deal/cooperated with Y" codes both directions.
@@ -465,7 +467,7 @@ def role_of(token: Token, actors: ActorIndex) -> list[Role]:
         if mention.members:
             return [Role(m, mention.span) for m in mention.members]
         return [Role(mention.actor, mention.span)]
-    if token.tag_ in _RELATIVE or token.lower_ in ("it", "this", "that", "which", "there", "what"):
+    if token.tag_ in _RELATIVE or token.lower_ in ("it", "this", "that", "which", "there", "what", "nothing", "none"):
         return []
     if token.ent_type_ in _NOT_ACTORS:
         return []  # "on Tuesday", "20 percent": times and amounts are not actors
@@ -579,7 +581,8 @@ def _governed_by_predicate(token: Token, matched: dict[int, _Predicate]) -> bool
 
 
 def _confidence(
-    pred: _Predicate, sources: tuple[Role, ...], targets: tuple[Role, ...], status: str, context: bool
+    pred: _Predicate, sources: tuple[Role, ...], targets: tuple[Role, ...], status: str, context: bool,
+    matched: dict[int, _Predicate],
 ) -> float:
     """A score whose order tracks how often such records are right (see `detente eval`)."""
     token, p = pred.token, pred.pattern
@@ -597,7 +600,11 @@ def _confidence(
         c += 0.05
     if token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT"):
         c += 0.05
-    if status in ("hypothetical", "negated"):
+    if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.i in matched:
+        c -= 0.1  # "marched through the capital, demanding ...": the main verb carries the event
+    if status == "hypothetical":
+        c -= 0.2  # may never happen: kept only when the rest of the evidence is strong
+    elif status == "negated":
         c -= 0.1
     if context:
         c -= 0.05
@@ -719,7 +726,7 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
                 pred.code[:2] in _MUTUAL_ROOTS or pred.code in _MUTUAL_CODES
             ):
                 sources = targets = sources + targets  # "X met with Y": each side met the other
-        if not targets and target_tok is None:
+        if not targets and (target_tok is None or not roles_of(target_tok, actors)):
             context = _context_target(token, sources, actors)
             if context is not None:
                 targets, rule = (context,), rule + "+context-target"
@@ -727,7 +734,7 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
             continue  # a record with no actor at all says nothing about who did what to whom
         if p.pos == "NOUN" and not _light_head(token) and not any(r.actor.code for r in (*sources, *targets)):
             continue  # a bare event noun ("the meeting") is coded only with a known actor
-        confidence = _confidence(pred, sources, targets, status, context="+context" in rule)
+        confidence = _confidence(pred, sources, targets, status, "+context" in rule, matched)
         if p.pos == "NOUN" and source_tok is not None and source_tok.dep_ == "amod":
             confidence = round(confidence - 0.1, 2)  # "the Iraqi bombing": agent or victim?
         if confidence < min_confidence:
