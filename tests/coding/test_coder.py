@@ -209,3 +209,26 @@ def test_low_confidence_records_are_held_back(pipeline):  # type: ignore[no-unty
     kept = code_doc(doc, find_mentions(doc))
     assert len(kept) <= len(every)
     assert all(c.confidence >= 0.5 for c in kept)
+
+
+def test_meeting_with_codes_both_directions(code):  # type: ignore[no-untyped-def]
+    events = [e for e in code("Norway held talks with Iran in Oslo.") if e.event_type == "CONSULT"]
+    assert {(src(e), tgt(e)) for e in events} == {("NOR", "IRN"), ("IRN", "NOR")}
+
+
+def test_reporter_is_named_where_the_pronoun_stands_for_it(code):  # type: ignore[no-untyped-def]
+    text = "Greece said it would release the fishermen."
+    e = one(code(text), "RETREAT")
+    assert src(e) == "GRC" and e.evidence.source_span is not None
+    assert text[e.evidence.source_span[0]:e.evidence.source_span[1]] == "Greece"
+
+
+def test_first_person_is_not_resolved_to_the_reporter(code):  # type: ignore[no-untyped-def]
+    events = code("Greece said we would release the fishermen.")
+    assert all(src(e) != "GRC" for e in events)
+
+
+def test_participial_adjunct_yields_to_the_main_verb(code):  # type: ignore[no-untyped-def]
+    events = code("Thousands of students marched through Lima, demanding new elections.")
+    top = max(events, key=lambda e: e.confidence)
+    assert top.event_type == "PROTEST"

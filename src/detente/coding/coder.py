@@ -50,6 +50,7 @@ _MUTUAL_CODES = ("057", "050", "190")
 _DEFAULT_TARGET_PREPS = ("to", "against")
 _CONDITION_LINKS = ("xcomp", "conj", "acomp", "advcl", "dobj", "pobj", "prep", "ccomp")
 _CLAUSE_LINKS = ("xcomp", "conj", "dobj", "nsubj", "nsubjpass", "pobj", "prep", "attr")
+_NOT_ROLE_WORDS = frozenset({"it", "this", "that", "which", "there", "what", "nothing", "none"})
 _THIRD_PERSON = frozenset({"he", "she", "it", "they"})
 _PERSONAL = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "us"})
 # Roots whose expression is itself the event: a future form does not make them "planned".
@@ -467,9 +468,9 @@ def role_of(token: Token, actors: ActorIndex) -> list[Role]:
         if mention.members:
             return [Role(m, mention.span) for m in mention.members]
         return [Role(mention.actor, mention.span)]
-    if token.tag_ in _RELATIVE or token.lower_ in ("it", "this", "that", "which", "there", "what", "nothing", "none"):
+    if token.tag_ in _RELATIVE or token.lower_ in _NOT_ROLE_WORDS:
         return []
-    if token.ent_type_ in _NOT_ACTORS:
+    if token.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY"):
         return []  # "on Tuesday", "20 percent": times and amounts are not actors
     span = np_span(token)
     return [Role(Actor(text=span.text), (span.start_char, span.end_char))]
@@ -560,6 +561,14 @@ def _complement(token: Token, frame: str) -> Token | None:
             if pobj is not None and match_pattern(pobj) is not None:
                 return pobj
     return None
+
+
+def _restates_an_argument(token: Token, matched: dict[int, _Predicate]) -> bool:
+    """ "called for talks to discuss X": an infinitive on a coded predicate's noun is its content."""
+    if token.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    noun = token.head
+    return noun.i in matched or _governed_by_predicate(noun, matched)
 
 
 def _light_head(token: Token) -> bool:
@@ -674,6 +683,8 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
             continue
         token, p = pred.token, pred.pattern
         if p.pos == "NOUN" and _governed_by_predicate(token, matched):
+            continue
+        if _restates_an_argument(token, matched):
             continue
         status = status_of(token, pred.code)
         refusal = _refusal(pred, status)
