@@ -90,7 +90,8 @@ def test_eval_command_prints_the_headline(tmp_path: Path) -> None:
     from detente.cli import app
 
     gold = tmp_path / "c.tsv"
-    gold.write_text("Peru attacked Chile on Monday.\t4\nThe minister said it would rain.\t0\n", encoding="utf-8")
+    lines = "Peru attacked Chile on Monday.\t4\nThe minister said it would rain.\t0\n"
+    gold.write_text(lines, encoding="utf-8")
     result = CliRunner().invoke(app, ["eval", "classes", str(gold)])
     assert result.exit_code == 0, result.output
     assert result.output.strip().splitlines()[-1] == "accuracy 1.000  macro-F1 0.400"
