@@ -232,3 +232,10 @@ def test_participial_adjunct_yields_to_the_main_verb(code):  # type: ignore[no-u
     events = code("Thousands of students marched through Lima, demanding new elections.")
     top = max(events, key=lambda e: e.confidence)
     assert top.event_type == "PROTEST"
+
+
+def test_a_later_mention_of_the_same_sanctions_is_not_a_new_record(code):  # type: ignore[no-untyped-def]
+    text = ("Canada imposed sanctions on Iran in March. "
+            "Iran's oil exports have since been hurt by Canadian sanctions on Iran.")
+    events = [e for e in code(text) if e.event_type == "SANCTION"]
+    assert [(src(e), tgt(e), e.sentence_index) for e in events] == [("CAN", "IRN", 0)]

@@ -571,6 +571,35 @@ def _restates_an_argument(token: Token, matched: dict[int, _Predicate]) -> bool:
     return noun.i in matched or _governed_by_predicate(noun, matched)
 
 
+def _actor_key(role: Role | None) -> str | None:
+    if role is None:
+        return ""
+    actor = role.actor
+    return actor.country or (actor.code[:3] if actor.code else None)
+
+
+def _pair_keys(
+    code: CameoCode, sources: tuple[Role, ...], targets: tuple[Role, ...]
+) -> set[tuple[str, str, str]]:
+    """(type, source, target) keys of the coded pairs; uncoded actors give no key."""
+    keys = set()
+    for s in sources or (None,):
+        for t in targets or (None,):
+            sk, tk = _actor_key(s), _actor_key(t)
+            if sk and tk is not None and code.plover:
+                keys.add((code.plover, sk, tk))
+    return keys
+
+
+def _repeats(
+    code: CameoCode, sources: tuple[Role, ...], targets: tuple[Role, ...], seen: set[tuple[str, str, str]]
+) -> bool:
+    """Does an event noun only restate pairs already coded earlier in the document?"""
+    keys = _pair_keys(code, sources, targets)
+    n_pairs = max(1, len(sources)) * max(1, len(targets))
+    return len(keys) == n_pairs and keys <= seen
+
+
 def _light_head(token: Token) -> bool:
     """Is this noun the object of a light verb ("made the offer", "held talks")?"""
     return token.dep_ == "dobj" and lemma_of(token.head) in load_cues()["light"]
@@ -677,6 +706,7 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
     matched = _match_all(doc)
     _fold_frames(matched)
     out: list[Coded] = []
+    seen: set[tuple[str, str, str]] = set()
     for i in sorted(matched):
         pred = matched[i]
         if pred.consumed:
@@ -750,6 +780,9 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
             confidence = round(confidence - 0.1, 2)  # "the Iraqi bombing": agent or victim?
         if confidence < min_confidence:
             continue
+        if p.pos == "NOUN" and _repeats(code, sources, targets, seen):
+            continue  # "... constrained by US sanctions": a mention of sanctions already coded
+        seen.update(_pair_keys(code, sources, targets))
         trigger_end = token.idx + len(token.text)
         out.append(Coded(
             trigger_i=token.i,
