@@ -239,3 +239,11 @@ def test_a_later_mention_of_the_same_sanctions_is_not_a_new_record(code):  # typ
             "Iran's oil exports have since been hurt by Canadian sanctions on Iran.")
     events = [e for e in code(text) if e.event_type == "SANCTION"]
     assert [(src(e), tgt(e), e.sentence_index) for e in events] == [("CAN", "IRN", 0)]
+
+
+def test_pronoun_takes_the_last_actor_subject_of_the_text(code):  # type: ignore[no-untyped-def]
+    text = "Greece complained on Monday. On Tuesday it expelled the Albanian ambassador."
+    e = one(code(text), "SANCTION")
+    assert src(e) == "GRC"
+    assert e.evidence.source_span is not None
+    assert text[e.evidence.source_span[0]:e.evidence.source_span[1]] == "it"

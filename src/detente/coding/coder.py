@@ -20,7 +20,7 @@ clause is coded with its own subject, so the reporter never becomes the actor.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -33,7 +33,6 @@ from detente.records import Actor
 # Records below this confidence are not emitted: on the project's measurements fewer than
 # one in three of them was right (see `detente eval classes`, accuracy by confidence band).
 MIN_CONFIDENCE = 0.5
-_SUBJ = ("nsubj", "csubj", "expl")
 _OBJECT_DEPS = ("dobj", "attr", "oprd")
 _RELATIVE = ("WP", "WDT", "WP$")
 _QUANTITY_NOUNS = frozenset({
@@ -100,7 +99,6 @@ class _Predicate:
     rule: str
     complement: _Predicate | None = None
     consumed: bool = False
-    extra: list[str] = field(default_factory=list)
 
 
 def lemma_of(token: Token) -> str:
@@ -175,14 +173,6 @@ def objects(token: Token, p: Pattern) -> list[Token]:
     return out
 
 
-def _controller(token: Token) -> Token | None:
-    """For an xcomp, the token whose subject (or object) controls it."""
-    head = token.head
-    if head.i == token.i:
-        return None
-    return head
-
-
 def subject_of(token: Token) -> Token | None:
     """The actor that performs a verb: subject, passive agent, controller, or relative antecedent."""
     t: Token = token
@@ -221,9 +211,7 @@ def subject_of(token: Token) -> Token | None:
                 continue
             return None
         if t.dep_ == "xcomp":
-            head = _controller(t)
-            if head is None:
-                return None
+            head = t.head  # the controlling verb: its subject, or its object for "urged X to"
             pattern = match_pattern(head)
             if (pattern is not None and pattern.frame in _OBJECT_CONTROL_FRAMES) or lemma_of(head) in (
                 "force", "order", "allow", "help", "persuade", "convince", "tell", "ask", "urge"
@@ -371,11 +359,6 @@ def status_of(token: Token, code: str) -> str:
     if any(c.dep_ == "dobj" and (c.lower_ in ("nothing", "none") or any(
             d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in own):
         return "negated"  # "would accept nothing less than ..."
-    clause_top = chain[-1]
-    marks = [c for x in (*chain, *_reporting_chain(token)[:1]) for c in x.children if c.dep_ == "mark"]
-    if any(m.lower_ in cues["hypothetical_mark"] for m in marks) and clause_top.dep_ in ("advcl", "ccomp") \
-            and any(m.head.dep_ == "advcl" for m in marks if m.lower_ in cues["hypothetical_mark"]):
-        return "hypothetical"
     reported = any(lemma_of(r) in cues["speech"] for r in _reporting_chain(token))
     aux = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]
     verbal = code[:2] in _VERBAL_ROOTS
