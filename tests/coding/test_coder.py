@@ -247,3 +247,10 @@ def test_pronoun_takes_the_last_actor_subject_of_the_text(code):  # type: ignore
     assert src(e) == "GRC"
     assert e.evidence.source_span is not None
     assert text[e.evidence.source_span[0]:e.evidence.source_span[1]] == "it"
+
+
+def test_owner_of_a_constrained_object_is_the_target_even_uncoded(code):  # type: ignore[no-untyped-def]
+    text = "Japan backed Smith's approach to Iran."
+    e = one(code(text), "SUPPORT")
+    assert e.evidence.target_span is not None
+    assert text[e.evidence.target_span[0]:e.evidence.target_span[1]] == "Smith"

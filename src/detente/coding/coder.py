@@ -262,8 +262,7 @@ def verb_target(token: Token, p: Pattern, actors: ActorIndex) -> Token | None:
     if constrained:  # "imposed sanctions on X": the preposition hangs on the object noun
         for o in objects(token, p):
             owner = next((c for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
-            mention = actors.for_token(owner) if owner is not None else None
-            if owner is not None and mention is not None and mention.actor.code:
+            if owner is not None and owner.ent_type_ not in _NOT_ACTORS:
                 return owner  # "backed X's approach to Y": X
         for o in objects(token, p):
             found = _prep_targets(o, p.target_prep or ("on", "against", "with", "to"))
@@ -428,7 +427,7 @@ def np_span(token: Token) -> Span:
     left = token.left_edge.i
     right = token.i
     for c in token.rights:
-        if c.dep_ in ("compound", "flat", "nummod", "amod", "case") or (
+        if c.dep_ in ("compound", "flat", "nummod", "amod") or (
             c.dep_ == "prep" and c.lower_ == "of"
         ):
             right = max(right, c.right_edge.i)
