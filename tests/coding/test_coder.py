@@ -254,3 +254,8 @@ def test_owner_of_a_constrained_object_is_the_target_even_uncoded(code):  # type
     e = one(code(text), "SUPPORT")
     assert e.evidence.target_span is not None
     assert text[e.evidence.target_span[0]:e.evidence.target_span[1]] == "Smith"
+
+
+def test_object_control_codes_the_coercion_not_the_coerced_act(code):  # type: ignore[no-untyped-def]
+    events = code("Kenya pressured Somalia to release the prisoners.")
+    assert [(e.event_type, src(e), tgt(e)) for e in events] == [("COERCE", "KEN", "SOM")]

@@ -645,6 +645,7 @@ def _fold_frames(matched: dict[int, _Predicate]) -> None:
     for pred in sorted(matched.values(), key=lambda x: -x.token.i):
         frame = pred.pattern.frame
         if frame is None:
+            _absorb_object_control(pred, matched)
             continue
         comp_tok = _complement(pred.token, frame)
         if comp_tok is not None and (comp_tok.i not in matched or matched[comp_tok.i].consumed):
@@ -669,6 +670,16 @@ def _fold_frames(matched: dict[int, _Predicate]) -> None:
                 continue
         if lemma_of(pred.token) in _NEEDS_COMPLEMENT and pred.pattern.cameo == "030":
             pred.consumed = True
+
+
+def _absorb_object_control(pred: _Predicate, matched: dict[int, _Predicate]) -> None:
+    """ "forced X to withdraw", "pressed X to release": the coercion is the event, X's act its content."""
+    token = pred.token
+    if pred.pattern.pos != "VERB" or not any(c.dep_ == "dobj" for c in token.children):
+        return
+    for c in token.children:
+        if c.dep_ == "xcomp" and c.i in matched:
+            matched[c.i].consumed = True
 
 
 def _refusal(pred: _Predicate, status: str) -> str | None:
