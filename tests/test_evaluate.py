@@ -74,6 +74,7 @@ def test_role_spans_from_bio_tags(tmp_path: Path) -> None:
     score = evaluate.score_roles(items, records)
     assert score.source == (1.0, pytest.approx(1 / 3), 0.5)
     assert score.target[0] == 0.0
+    assert ("0.50-0.65", 1, 1.0) in score.bands  # the one record, confidence 0.5, is right
 
 
 def test_bad_class_line_names_the_file(tmp_path: Path) -> None:
@@ -81,3 +82,18 @@ def test_bad_class_line_names_the_file(tmp_path: Path) -> None:
     gold.write_text("no label here\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"bad\.tsv, line 1"):
         evaluate.read_class_gold(gold)
+
+
+def test_eval_command_prints_the_headline(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from detente.cli import app
+
+    gold = tmp_path / "c.tsv"
+    lines = "Peru attacked Chile on Monday.\t4\nThe minister said it would rain.\t0\n"
+    gold.write_text(lines, encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "classes", str(gold)])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().splitlines()[-1] == "accuracy 1.000  macro-F1 0.400"
+    bad = CliRunner().invoke(app, ["eval", "nonsense", str(gold)])
+    assert bad.exit_code != 0

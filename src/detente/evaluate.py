@@ -184,6 +184,7 @@ class RoleScore:
     source: tuple[float, float, float]
     target: tuple[float, float, float]
     per_type_precision: dict[str, float] = field(default_factory=dict)
+    bands: list[tuple[str, int, float]] = field(default_factory=list)  # (band, records, source precision)
 
     def figures(self) -> dict[str, float]:
         return {"source_f1": self.source[2], "target_f1": self.target[2]}
@@ -340,8 +341,15 @@ def score_roles(items: Sequence[RoleItem], events: Sequence[Event]) -> RoleScore
                         type_all[e.event_type] += 1
                         type_hits[e.event_type] += _overlaps(e.evidence.source_span, gold)
         result[role] = _f1(tp, fp, fn)
+    gold_sources = {item.id: item.sources for item in items}
+    bands = []
+    for lo, hi in itertools.pairwise(CONFIDENCE_BANDS):
+        inside = [e for e in events if e.evidence.source_span and lo <= e.confidence < hi]
+        right = sum(_overlaps(e.evidence.source_span, gold_sources.get(e.article_id, ()))  # type: ignore[arg-type]
+                    for e in inside)
+        bands.append((f"{lo:.2f}-{min(hi, 1.0):.2f}", len(inside), _ratio(right, len(inside))))
     return RoleScore(result["source"], result["target"],
-                     {t: _ratio(type_hits[t], n) for t, n in type_all.most_common()})
+                     {t: _ratio(type_hits[t], n) for t, n in type_all.most_common()}, bands)
 
 
 # ---------------------------------------------------------------- running the coder
@@ -400,6 +408,8 @@ def report_lines(score: ArticleScore | ClassScore | RoleScore) -> list[str]:
     else:
         lines.append("source precision by type: " + " ".join(
             f"{t}:{p:.2f}" for t, p in score.per_type_precision.items()))
+        lines.append("source-span precision by record confidence:")
+        lines.extend(f"  {band:10} n={n:5d}  precision {p:.3f}" for band, n, p in score.bands)
         for name, (p, r, f) in (("source", score.source), ("target", score.target)):
             lines.append(f"{name}: precision {p:.3f} recall {r:.3f} F1 {f:.3f}")
         lines.append(f"span F1 source {score.source[2]:.3f} target {score.target[2]:.3f}")

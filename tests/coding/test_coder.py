@@ -150,3 +150,112 @@ def test_coded_actors_raise_confidence(code):  # type: ignore[no-untyped-def]
 def test_goldstein_and_quad_follow_the_code(code):  # type: ignore[no-untyped-def]
     e = one(code("Russian jets bombed Aleppo on Sunday."), "ASSAULT")
     assert e.cameo == "195" and e.quad_class == 4 and e.goldstein == -10.0
+
+
+def test_readiness_adjective_is_an_intent_frame(code):  # type: ignore[no-untyped-def]
+    e = one(code("Canada is ready to send aid to Haiti."), "AGREE")
+    assert (src(e), tgt(e), e.cameo) == ("CAN", "HTI", "033")
+
+
+def test_subject_of_a_gerund_after_of(code):  # type: ignore[no-untyped-def]
+    e = one(code("Greece accused Albania of violating its airspace."), "REJECT")
+    assert src(e) == "ALB"
+
+
+def test_clause_of_a_rumour_is_hypothetical(code):  # type: ignore[no-untyped-def]
+    events = code("Officials denied the rumour that Chile had attacked Peru.")
+    assert [e.status for e in events if e.event_type == "ASSAULT"] == ["hypothetical"]
+
+
+def test_declining_to_comment_is_not_an_event(code):  # type: ignore[no-untyped-def]
+    assert code("Germany declined to comment on the report.") == []
+
+
+def test_rejecting_an_accusation_is_a_denial_not_a_rejection(code):  # type: ignore[no-untyped-def]
+    assert code("Israel rejected the accusation.") == []
+
+
+def test_released_prisoners_are_the_target(code):  # type: ignore[no-untyped-def]
+    text = "Colombia released 14 prisoners on Friday."
+    e = one(code(text), "RETREAT")
+    assert e.evidence.target_span is not None
+    assert text[e.evidence.target_span[0]:e.evidence.target_span[1]] == "14 prisoners"
+
+
+def test_coordinated_complements_fold_into_the_frame(code):  # type: ignore[no-untyped-def]
+    events = code("Japan refused to lift the embargo or release the fishermen.")
+    assert [(e.event_type, e.cameo) for e in events] == [("REJECT", "1244")]
+
+
+def test_target_of_the_same_country_is_not_a_counterpart(code):  # type: ignore[no-untyped-def]
+    e = one(code("The Iranian president praised Iran for its courage."), "SUPPORT")
+    assert e.target is None
+
+
+def test_target_from_the_previous_sentence(code):  # type: ignore[no-untyped-def]
+    events = code("Talks with Iran stalled in March. Germany later imposed sanctions.")
+    e = one(events, "SANCTION")
+    assert (src(e), tgt(e)) == ("DEU", "IRN")
+    assert e.evidence.rule and "context-target" in e.evidence.rule
+
+
+def test_low_confidence_records_are_held_back(pipeline):  # type: ignore[no-untyped-def]
+    from detente import nlp
+    from detente.actors import find_mentions
+    from detente.coding import code_doc
+
+    doc = nlp.parse_one("The attack on the village was reported by locals.")
+    every = code_doc(doc, find_mentions(doc), min_confidence=0.0)
+    kept = code_doc(doc, find_mentions(doc))
+    assert len(kept) <= len(every)
+    assert all(c.confidence >= 0.5 for c in kept)
+
+
+def test_meeting_with_codes_both_directions(code):  # type: ignore[no-untyped-def]
+    events = [e for e in code("Norway held talks with Iran in Oslo.") if e.event_type == "CONSULT"]
+    assert {(src(e), tgt(e)) for e in events} == {("NOR", "IRN"), ("IRN", "NOR")}
+
+
+def test_reporter_is_named_where_the_pronoun_stands_for_it(code):  # type: ignore[no-untyped-def]
+    text = "Greece said it would release the fishermen."
+    e = one(code(text), "RETREAT")
+    assert src(e) == "GRC" and e.evidence.source_span is not None
+    assert text[e.evidence.source_span[0]:e.evidence.source_span[1]] == "Greece"
+
+
+def test_first_person_is_not_resolved_to_the_reporter(code):  # type: ignore[no-untyped-def]
+    events = code("Greece said we would release the fishermen.")
+    assert all(src(e) != "GRC" for e in events)
+
+
+def test_participial_adjunct_yields_to_the_main_verb(code):  # type: ignore[no-untyped-def]
+    events = code("Thousands of students marched through Lima, demanding new elections.")
+    top = max(events, key=lambda e: e.confidence)
+    assert top.event_type == "PROTEST"
+
+
+def test_a_later_mention_of_the_same_sanctions_is_not_a_new_record(code):  # type: ignore[no-untyped-def]
+    text = ("Canada imposed sanctions on Iran in March. "
+            "Iran's oil exports have since been hurt by Canadian sanctions on Iran.")
+    events = [e for e in code(text) if e.event_type == "SANCTION"]
+    assert [(src(e), tgt(e), e.sentence_index) for e in events] == [("CAN", "IRN", 0)]
+
+
+def test_pronoun_takes_the_last_actor_subject_of_the_text(code):  # type: ignore[no-untyped-def]
+    text = "Greece complained on Monday. On Tuesday it expelled the Albanian ambassador."
+    e = one(code(text), "SANCTION")
+    assert src(e) == "GRC"
+    assert e.evidence.source_span is not None
+    assert text[e.evidence.source_span[0]:e.evidence.source_span[1]] == "it"
+
+
+def test_owner_of_a_constrained_object_is_the_target_even_uncoded(code):  # type: ignore[no-untyped-def]
+    text = "Japan backed Smith's approach to Iran."
+    e = one(code(text), "SUPPORT")
+    assert e.evidence.target_span is not None
+    assert text[e.evidence.target_span[0]:e.evidence.target_span[1]] == "Smith"
+
+
+def test_object_control_codes_the_coercion_not_the_coerced_act(code):  # type: ignore[no-untyped-def]
+    events = code("Kenya pressured Somalia to release the prisoners.")
+    assert [(e.event_type, src(e), tgt(e)) for e in events] == [("COERCE", "KEN", "SOM")]

@@ -20,7 +20,7 @@ clause is coded with its own subject, so the reporter never becomes the actor.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -33,15 +33,24 @@ from detente.records import Actor
 # Records below this confidence are not emitted: on the project's measurements fewer than
 # one in three of them was right (see `detente eval classes`, accuracy by confidence band).
 MIN_CONFIDENCE = 0.5
-_SUBJ = ("nsubj", "csubj", "expl")
 _OBJECT_DEPS = ("dobj", "attr", "oprd")
 _RELATIVE = ("WP", "WDT", "WP$")
 _QUANTITY_NOUNS = frozenset({
     "series", "number", "set", "wave", "round", "raft", "package", "host", "batch", "range", "slew",
     "string", "spate", "couple", "dozen", "kind", "type", "form", "lot", "new", "list", "volley", "barrage",
+    "tonne", "ton", "kilogram", "kg", "litre", "liter", "barrel", "shipment", "consignment", "truckload",
+    "crate", "box", "load", "million", "billion", "thousand", "hundred", "some", "part", "most", "all",
 })
 _NOT_ACTORS = frozenset({"DATE", "TIME", "EVENT", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
+# Acts done together: "X met/negotiated/signed a deal/cooperated with Y" codes both directions.
+_MUTUAL_ROOTS = ("04", "06")
+_MUTUAL_CODES = ("057", "050", "190")
+# Where a verb's pattern names no preposition for its target: "complained to X", "fought against X".
+_DEFAULT_TARGET_PREPS = ("to", "against")
+_CONDITION_LINKS = ("xcomp", "conj", "acomp", "advcl", "dobj", "pobj", "prep", "ccomp")
 _CLAUSE_LINKS = ("xcomp", "conj", "dobj", "nsubj", "nsubjpass", "pobj", "prep", "attr")
+_NOT_ROLE_WORDS = frozenset({"it", "this", "that", "which", "there", "what", "nothing", "none"})
+_THIRD_PERSON = frozenset({"he", "she", "it", "they"})
 _PERSONAL = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "us"})
 # Roots whose expression is itself the event: a future form does not make them "planned".
 _VERBAL_ROOTS = ("03", "10", "11", "12", "13")
@@ -50,6 +59,7 @@ _COOPERATIVE_ROOTS = ("03", "04", "05", "06", "07", "08")
 _NEEDS_COMPLEMENT = frozenset({
     "plan", "decide", "prepare", "intend", "resolve", "volunteer", "offer",
     "ready", "willing", "prepared", "determined", "eager", "keen",
+    "readiness", "willingness", "commitment", "intention",
 })
 # Verbs whose object, not their subject, is the actor of the complement ("urged Iran to ...").
 _OBJECT_CONTROL_FRAMES = ("appeal", "demand")
@@ -89,7 +99,6 @@ class _Predicate:
     rule: str
     complement: _Predicate | None = None
     consumed: bool = False
-    extra: list[str] = field(default_factory=list)
 
 
 def lemma_of(token: Token) -> str:
@@ -164,14 +173,6 @@ def objects(token: Token, p: Pattern) -> list[Token]:
     return out
 
 
-def _controller(token: Token) -> Token | None:
-    """For an xcomp, the token whose subject (or object) controls it."""
-    head = token.head
-    if head.i == token.i:
-        return None
-    return head
-
-
 def subject_of(token: Token) -> Token | None:
     """The actor that performs a verb: subject, passive agent, controller, or relative antecedent."""
     t: Token = token
@@ -210,9 +211,7 @@ def subject_of(token: Token) -> Token | None:
                 continue
             return None
         if t.dep_ == "xcomp":
-            head = _controller(t)
-            if head is None:
-                return None
+            head = t.head  # the controlling verb: its subject, or its object for "urged X to"
             pattern = match_pattern(head)
             if (pattern is not None and pattern.frame in _OBJECT_CONTROL_FRAMES) or lemma_of(head) in (
                 "force", "order", "allow", "help", "persuade", "convince", "tell", "ask", "urge"
@@ -257,14 +256,13 @@ def verb_target(token: Token, p: Pattern, actors: ActorIndex) -> Token | None:
         obj = next((c for c in token.children if c.dep_ == "dobj"), None)
         if obj is not None:
             return obj
-    found = _prep_targets(token, p.target_prep)
+    found = _prep_targets(token, p.target_prep or _DEFAULT_TARGET_PREPS)
     if found is not None:
         return found
     if constrained:  # "imposed sanctions on X": the preposition hangs on the object noun
         for o in objects(token, p):
             owner = next((c for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
-            mention = actors.for_token(owner) if owner is not None else None
-            if owner is not None and mention is not None and mention.actor.code:
+            if owner is not None and owner.ent_type_ not in _NOT_ACTORS:
                 return owner  # "backed X's approach to Y": X
         for o in objects(token, p):
             found = _prep_targets(o, p.target_prep or ("on", "against", "with", "to"))
@@ -360,11 +358,6 @@ def status_of(token: Token, code: str) -> str:
     if any(c.dep_ == "dobj" and (c.lower_ in ("nothing", "none") or any(
             d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in own):
         return "negated"  # "would accept nothing less than ..."
-    clause_top = chain[-1]
-    marks = [c for x in (*chain, *_reporting_chain(token)[:1]) for c in x.children if c.dep_ == "mark"]
-    if any(m.lower_ in cues["hypothetical_mark"] for m in marks) and clause_top.dep_ in ("advcl", "ccomp") \
-            and any(m.head.dep_ == "advcl" for m in marks if m.lower_ in cues["hypothetical_mark"]):
-        return "hypothetical"
     reported = any(lemma_of(r) in cues["speech"] for r in _reporting_chain(token))
     aux = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]
     verbal = code[:2] in _VERBAL_ROOTS
@@ -397,7 +390,7 @@ def _conditional(token: Token) -> bool:
     for _ in range(6):
         if any(c.dep_ == "mark" and c.lower_ in marks for c in t.children) and t.dep_ == "advcl":
             return True
-        if t.head.i == t.i or t.dep_ not in ("xcomp", "conj", "acomp", "advcl", "dobj", "pobj", "prep", "ccomp"):
+        if t.head.i == t.i or t.dep_ not in _CONDITION_LINKS:
             return False
         t = t.head
     return False
@@ -434,7 +427,7 @@ def np_span(token: Token) -> Span:
     left = token.left_edge.i
     right = token.i
     for c in token.rights:
-        if c.dep_ in ("compound", "flat", "nummod", "amod", "case") or (
+        if c.dep_ in ("compound", "flat", "nummod", "amod") or (
             c.dep_ == "prep" and c.lower_ == "of"
         ):
             right = max(right, c.right_edge.i)
@@ -457,8 +450,10 @@ def role_of(token: Token, actors: ActorIndex) -> list[Role]:
         if mention.members:
             return [Role(m, mention.span) for m in mention.members]
         return [Role(mention.actor, mention.span)]
-    if token.tag_ in _RELATIVE or token.lower_ in ("it", "this", "that", "which", "there", "what"):
+    if token.tag_ in _RELATIVE or token.lower_ in _NOT_ROLE_WORDS:
         return []
+    if token.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY"):
+        return []  # "on Tuesday", "20 percent": times and amounts are not actors
     span = np_span(token)
     return [Role(Actor(text=span.text), (span.start_char, span.end_char))]
 
@@ -477,16 +472,16 @@ def roles_of(token: Token | None, actors: ActorIndex) -> tuple[Role, ...]:
 
 def _antecedent_roles(pronoun: Token, actors: ActorIndex) -> tuple[Role, ...]:
     """A pronoun subject's actor: the reporter ("X said it will ..."), else the last actor subject."""
+    if pronoun.lower_ not in _THIRD_PERSON:
+        return ()  # "I", "we": the speaker, which quotes.py attributes
     t = pronoun.head
     for _ in range(6):
         if t.dep_ not in ("ccomp", "advcl", "conj", "xcomp", "relcl") or t.head.i == t.i:
             break
         t = t.head
         subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None and subj.lower_ not in _PERSONAL:
-            found = roles_of(subj, actors)
-            return tuple(Role(replace(r.actor, text=pronoun.text), (pronoun.idx, pronoun.idx + len(pronoun)))
-                         for r in found)
+        if subj is not None and subj.lower_ not in _PERSONAL and lemma_of(t) in load_cues()["speech"]:
+            return roles_of(subj, actors)  # the reporter, named in the same sentence
     doc = pronoun.doc
     here = sentence_index(doc, pronoun)
     for m in sorted(actors.mentions, key=lambda m: -m.start):
@@ -550,6 +545,43 @@ def _complement(token: Token, frame: str) -> Token | None:
     return None
 
 
+def _restates_an_argument(token: Token, matched: dict[int, _Predicate]) -> bool:
+    """ "called for talks to discuss X": an infinitive on a coded predicate's noun is its content."""
+    if token.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    noun = token.head
+    return noun.i in matched or _governed_by_predicate(noun, matched)
+
+
+def _actor_key(role: Role | None) -> str | None:
+    if role is None:
+        return ""
+    actor = role.actor
+    return actor.country or (actor.code[:3] if actor.code else None)
+
+
+def _pair_keys(
+    code: CameoCode, sources: tuple[Role, ...], targets: tuple[Role, ...]
+) -> set[tuple[str, str, str]]:
+    """(type, source, target) keys of the coded pairs; uncoded actors give no key."""
+    keys = set()
+    for s in sources or (None,):
+        for t in targets or (None,):
+            sk, tk = _actor_key(s), _actor_key(t)
+            if sk and tk is not None and code.plover:
+                keys.add((code.plover, sk, tk))
+    return keys
+
+
+def _repeats(
+    code: CameoCode, sources: tuple[Role, ...], targets: tuple[Role, ...], seen: set[tuple[str, str, str]]
+) -> bool:
+    """Does an event noun only restate pairs already coded earlier in the document?"""
+    keys = _pair_keys(code, sources, targets)
+    n_pairs = max(1, len(sources)) * max(1, len(targets))
+    return len(keys) == n_pairs and keys <= seen
+
+
 def _light_head(token: Token) -> bool:
     """Is this noun the object of a light verb ("made the offer", "held talks")?"""
     return token.dep_ == "dobj" and lemma_of(token.head) in load_cues()["light"]
@@ -569,7 +601,8 @@ def _governed_by_predicate(token: Token, matched: dict[int, _Predicate]) -> bool
 
 
 def _confidence(
-    pred: _Predicate, sources: tuple[Role, ...], targets: tuple[Role, ...], status: str, context: bool
+    pred: _Predicate, sources: tuple[Role, ...], targets: tuple[Role, ...], status: str, context: bool,
+    matched: dict[int, _Predicate],
 ) -> float:
     """A score whose order tracks how often such records are right (see `detente eval`)."""
     token, p = pred.token, pred.pattern
@@ -587,7 +620,11 @@ def _confidence(
         c += 0.05
     if token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT"):
         c += 0.05
-    if status in ("hypothetical", "negated"):
+    if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.i in matched:
+        c -= 0.1  # "marched through the capital, demanding ...": the main verb carries the event
+    if status == "hypothetical":
+        c -= 0.2  # may never happen: kept only when the rest of the evidence is strong
+    elif status == "negated":
         c -= 0.1
     if context:
         c -= 0.05
@@ -608,13 +645,15 @@ def _fold_frames(matched: dict[int, _Predicate]) -> None:
     for pred in sorted(matched.values(), key=lambda x: -x.token.i):
         frame = pred.pattern.frame
         if frame is None:
+            _absorb_object_control(pred, matched)
             continue
         comp_tok = _complement(pred.token, frame)
         if comp_tok is not None and (comp_tok.i not in matched or matched[comp_tok.i].consumed):
             # "refused to offer pledges or end the war": a coordinated complement
             comp_tok = next((c for c in comp_tok.conjuncts if c.i in matched and not matched[c.i].consumed),
                             comp_tok)
-        if frame == "refuse" and comp_tok is not None and lemma_of(comp_tok) in load_cues()["decline_comment"]:
+        no_comment = load_cues()["decline_comment"]
+        if frame == "refuse" and comp_tok is not None and lemma_of(comp_tok) in no_comment:
             pred.code, pred.rule = "011", pred.rule + "+comment"  # "declined to comment": a statement
             continue
         comp = matched.get(comp_tok.i) if comp_tok is not None else None
@@ -631,6 +670,16 @@ def _fold_frames(matched: dict[int, _Predicate]) -> None:
                 continue
         if lemma_of(pred.token) in _NEEDS_COMPLEMENT and pred.pattern.cameo == "030":
             pred.consumed = True
+
+
+def _absorb_object_control(pred: _Predicate, matched: dict[int, _Predicate]) -> None:
+    """ "forced X to withdraw", "pressed X to release": the coercion is the event, X's act its content."""
+    token = pred.token
+    if pred.pattern.pos != "VERB" or not any(c.dep_ == "dobj" for c in token.children):
+        return
+    for c in token.children:
+        if c.dep_ == "xcomp" and c.i in matched:
+            matched[c.i].consumed = True
 
 
 def _refusal(pred: _Predicate, status: str) -> str | None:
@@ -650,12 +699,15 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
     matched = _match_all(doc)
     _fold_frames(matched)
     out: list[Coded] = []
+    seen: set[tuple[str, str, str]] = set()
     for i in sorted(matched):
         pred = matched[i]
         if pred.consumed:
             continue
         token, p = pred.token, pred.pattern
         if p.pos == "NOUN" and _governed_by_predicate(token, matched):
+            continue
+        if _restates_an_argument(token, matched):
             continue
         status = status_of(token, pred.code)
         refusal = _refusal(pred, status)
@@ -704,7 +756,11 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
                 targets = ()  # "Kim ... to discuss North Korea's participation": no other party
             if not targets and len(sources) > 1 and target_tok is None and p.pos == "VERB":
                 targets = sources  # "Moon and Trump agreed": reciprocal
-        if not targets and target_tok is None:
+            elif targets and target_tok is not None and target_tok.head.lower_ == "with" and (
+                pred.code[:2] in _MUTUAL_ROOTS or pred.code in _MUTUAL_CODES
+            ):
+                sources = targets = sources + targets  # "X met with Y": each side met the other
+        if not targets and (target_tok is None or not roles_of(target_tok, actors)):
             context = _context_target(token, sources, actors)
             if context is not None:
                 targets, rule = (context,), rule + "+context-target"
@@ -712,11 +768,14 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
             continue  # a record with no actor at all says nothing about who did what to whom
         if p.pos == "NOUN" and not _light_head(token) and not any(r.actor.code for r in (*sources, *targets)):
             continue  # a bare event noun ("the meeting") is coded only with a known actor
-        confidence = _confidence(pred, sources, targets, status, context="+context" in rule)
+        confidence = _confidence(pred, sources, targets, status, "+context" in rule, matched)
         if p.pos == "NOUN" and source_tok is not None and source_tok.dep_ == "amod":
             confidence = round(confidence - 0.1, 2)  # "the Iraqi bombing": agent or victim?
         if confidence < min_confidence:
             continue
+        if p.pos == "NOUN" and _repeats(code, sources, targets, seen):
+            continue  # "... constrained by US sanctions": a mention of sanctions already coded
+        seen.update(_pair_keys(code, sources, targets))
         trigger_end = token.idx + len(token.text)
         out.append(Coded(
             trigger_i=token.i,
