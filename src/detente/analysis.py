@@ -32,7 +32,7 @@ from typing import Any
 
 import duckdb
 
-from detente.errors import Errors, QueryError
+from detente.errors import Errors, QueryError, QueryTimeout
 from detente.store.database import reading
 from detente.store.queries import EventFilter, where_clause
 
@@ -85,7 +85,7 @@ def select(db: str | Path, sql: str, params: Sequence[Any] = (), limits: Limits 
             names = [d[0] for d in cur.description or []]
             fetched = cur.fetchmany(limits.max_rows + 1)
         except duckdb.InterruptException as e:
-            raise QueryError(Errors.E501.format(seconds=limits.seconds)) from e
+            raise QueryTimeout(Errors.E501.format(seconds=limits.seconds)) from e
         finally:
             timer.cancel()
     rows = [{k: _plain(v) for k, v in zip(names, r, strict=True)} for r in fetched[: limits.max_rows]]
@@ -106,7 +106,8 @@ def actor_key(role: str, level: str = "country") -> str:
     return f"coalesce({role}_country, {role}_code)" if level == "country" else f"{role}_code"
 
 
-def _dyad_condition(source: str, target: str, directed: bool) -> tuple[str, list[Any]]:
+def dyad_condition(source: str, target: str, directed: bool) -> tuple[str, list[Any]]:
+    """SQL condition and parameters for a dyad's events (both directions unless `directed`)."""
     forward, params = where_clause(EventFilter(dyad=(source, target)))
     if directed:
         return forward, params
@@ -185,7 +186,7 @@ def dyad_series(db: str | Path, source: str, target: str, freq: str = "month", *
     `directed=False` adds the target's events towards the source.
     """
     _period(freq)
-    dyad, params = _dyad_condition(source, target, directed)
+    dyad, params = dyad_condition(source, target, directed)
     dates, date_params = _date_condition(date_from, date_to)
     rows = select(db, f"""
         SELECT CAST(date_trunc('{freq}', {EVENT_DATE}) AS DATE) AS period, event_type, quad_class,
@@ -195,8 +196,8 @@ def dyad_series(db: str | Path, source: str, target: str, freq: str = "month", *
     by_period: dict[str, SeriesPoint] = {}
     scored: dict[str, int] = {}
     for r in rows.rows:
-        start = dt.date.fromisoformat(r["period"])
-        point = by_period.setdefault(r["period"], SeriesPoint(r["period"], period_end(start, freq).isoformat()))
+        end = period_end(dt.date.fromisoformat(r["period"]), freq).isoformat()
+        point = by_period.setdefault(r["period"], SeriesPoint(r["period"], end))
         n = int(r["n"])
         point.events += n
         if r["quad_class"] in point.quad:

@@ -255,6 +255,31 @@ def demo(
     typer.echo("top dyads: " + ", ".join(f"{a}->{b} {n}" for a, b, n in s.top_dyads))
 
 
+@app.command()
+def serve(
+    db: Annotated[Path, typer.Option(help="The DuckDB store to serve.")] = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    write_token: Annotated[str | None, typer.Option(
+        envvar="DETENTE_WRITE_TOKEN", help="Allow POST /api/documents with this bearer token.")] = None,
+) -> None:
+    """Serve the REST API (/api, OpenAPI at /docs) and the dashboard; read-only without a token."""
+    from detente.api import Settings, check_store
+    from detente.api import serve as serve_app
+    from detente.errors import StoreError
+
+    try:
+        check_store(db)
+    except StoreError as e:
+        err.print(f"[red]error[/red] {e}", markup=True, highlight=False)
+        raise typer.Exit(1) from None
+    shown = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host
+    typer.echo(f"dashboard: http://{shown}:{port}/  (API docs: http://{shown}:{port}/docs; "
+               f"{'read-only' if write_token is None else 'writes allowed with the token'}; Ctrl-C to stop)")
+    sys.stdout.flush()
+    serve_app(Settings(db=db, write_token=write_token), host=host, port=port)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

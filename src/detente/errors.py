@@ -23,6 +23,10 @@ class QueryError(StoreError):
     """A read of the store was refused or stopped: bad parameters, or over its time limit."""
 
 
+class QueryTimeout(QueryError):
+    """A read of the store ran past its time limit and was interrupted."""
+
+
 class Errors:
     """Numbered messages, so users can search for them and tests can match them."""
 
