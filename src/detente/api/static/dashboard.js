@@ -34,7 +34,9 @@
     const table = el("table", null, { class: "events" });
     const head = el("tr");
     for (const h of ["date", "source", "type", "target", "Goldstein", "articles", "evidence"]) head.append(el("th", h));
-    table.append(el("thead")).append(head);
+    const thead = el("thead");
+    thead.append(head);
+    table.append(thead);
     const body = el("tbody");
     for (const e of items) {
       const row = el("tr", null, { class: "quad-" + e.quad_class });
@@ -73,8 +75,8 @@
     const chart = echarts.init(box);
     chart.setOption({
       animation: false,
-      legend: { data: ["cooperation", "conflict", "Goldstein mean"] },
-      grid: { left: 50, right: 60, bottom: 70 },
+      legend: { top: 0, data: ["cooperation", "conflict", "Goldstein mean"] },
+      grid: { top: 50, left: 50, right: 60, bottom: 80 },
       tooltip: {
         trigger: "axis",
         formatter: (items) => {
@@ -84,9 +86,10 @@
             "<br>balance " + esc(p.balance === null ? "—" : p.balance);
         },
       },
-      dataZoom: [{ type: "inside" }, { type: "slider" }],
+      dataZoom: [{ type: "inside" }, { type: "slider", bottom: 10 }],
       xAxis: { type: "category", data: points.map((p) => p.period) },
-      yAxis: [{ type: "value", name: "events" }, { type: "value", name: "Goldstein", min: -10, max: 10 }],
+      yAxis: [{ type: "value", name: "events (conflict below 0)", axisLabel: { formatter: (v) => String(Math.abs(v)) } },
+              { type: "value", name: "Goldstein", min: -10, max: 10 }],
       series: [
         { name: "cooperation", type: "bar", stack: "events", color: COOP, data: points.map((p) => p.cooperation) },
         { name: "conflict", type: "bar", stack: "events", color: CONF, data: points.map((p) => -p.conflict) },
@@ -94,7 +97,9 @@
           symbolSize: 7, data: points.map((p) => p.goldstein_mean) },
       ],
     });
-    const pick = (index) => { if (points[index]) showPeriod(box, points[index]); };
+    const pick = (index) => {
+      if (points[index]) showPeriod(box, points[index]).catch((error) => console.error(error));
+    };
     chart.on("click", (params) => pick(params.dataIndex));
     chart.getZr().on("click", (event) => {
       if (event.target) return;  // a bar or a symbol: handled above
