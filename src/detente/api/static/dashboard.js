@@ -128,7 +128,7 @@
       },
       series: [{
         type: "graph", layout: "force", roam: true, draggable: true,
-        force: { repulsion: 260, edgeLength: [80, 200] },
+        force: { repulsion: 900, edgeLength: [140, 280], gravity: 0.08 },
         label: { show: true, position: "right" },
         edgeSymbol: ["none", "arrow"], edgeSymbolSize: 8,
         data: net.nodes.map((n) => ({ name: n.actor, label_name: n.name || n.actor, value: n.events,
@@ -151,10 +151,11 @@
     if (!box) return;
     if (typeof L === "undefined") return missing(box, "map");
     const places = await getJSON("/api/locations");
-    const map = L.map(box, { worldCopyJump: true, attributionControl: false }).setView([20, 0], 2);
-    // No tiles: a graticule every 30 degrees gives the points a frame without any download.
-    for (let lat = -60; lat <= 60; lat += 30) L.polyline([[lat, -180], [lat, 180]], { color: "#c5d3e0", weight: 1, interactive: false }).addTo(map);
-    for (let lon = -180; lon <= 180; lon += 30) L.polyline([[-85, lon], [85, lon]], { color: "#c5d3e0", weight: 1, interactive: false }).addTo(map);
+    const map = L.map(box, { worldCopyJump: true, attributionControl: false, zoomSnap: 0.5 }).setView([20, 0], 2);
+    // No tiles: a graticule every 10 degrees gives the points a frame without any download.
+    const grid = { color: "#c5d3e0", weight: 1, interactive: false };
+    for (let lat = -80; lat <= 80; lat += 10) L.polyline([[lat, -180], [lat, 180]], grid).addTo(map);
+    for (let lon = -180; lon <= 180; lon += 10) L.polyline([[-85, lon], [85, lon]], grid).addTo(map);
     const most = Math.max(1, ...places.map((p) => p.events));
     const bounds = [];
     for (const p of places) {
@@ -177,7 +178,7 @@
       marker.bindTooltip(el("span", (p.name || "?") + ": " + p.events));
       bounds.push([p.lat, p.lon]);
     }
-    if (bounds.length) map.fitBounds(bounds, { padding: [40, 40], maxZoom: 6 });
+    if (bounds.length) map.fitBounds(bounds, { padding: [40, 40], maxZoom: 5, animate: false });
     box.dataset.points = String(places.length);
     box.dataset.ready = "true";
   }
