@@ -33,8 +33,8 @@ def browser() -> Iterator[Any]:
         pytest.fail(f"dashboard assets missing ({', '.join(missing)}): run `make assets`")
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM if CHROMIUM.exists() else shutil.which("chromium")),
-                              args=CHROMIUM_ARGS)
+        executable = CHROMIUM if CHROMIUM.exists() else Path(str(shutil.which("chromium")))
+        b = p.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
         yield b
         b.close()
 
