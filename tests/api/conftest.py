@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -33,13 +34,13 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def live_server(relations_store: Path) -> Iterator[str]:
-    """`detente serve` on a free port of 127.0.0.1, stopped after the tests; its base URL."""
+@contextmanager
+def running_server(db: Path, *args: str) -> Iterator[str]:
+    """`detente serve` over `db` on a free port of 127.0.0.1 until the block ends; its base URL."""
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "detente", "serve", "--db", str(relations_store), "--port", str(port)],
+        [sys.executable, "-m", "detente", "serve", "--db", str(db), "--port", str(port), *args],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
@@ -61,3 +62,11 @@ def live_server(relations_store: Path) -> Iterator[str]:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+            proc.wait()
+
+
+@pytest.fixture(scope="session")
+def live_server(relations_store: Path) -> Iterator[str]:
+    """The read-only server over the relations store, for the whole session."""
+    with running_server(relations_store) as base:
+        yield base

@@ -9,12 +9,13 @@ from the same JSON by ECharts and Leaflet, served from the app's own static fold
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
 import jinja2
-from fastapi import FastAPI, Header, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -24,6 +25,7 @@ from starlette.concurrency import run_in_threadpool
 from detente import __version__, analysis
 from detente.analysis import Limits
 from detente.api import data
+from detente.api.gate import StoreGate
 from detente.api.security import LimitsMiddleware, token_matches
 from detente.errors import Errors, QueryError, QueryTimeout, StoreError
 
@@ -77,6 +79,13 @@ def create_app(settings: Settings) -> FastAPI:
     templates = Jinja2Templates(env=_environment())
     limits = settings.limits
     db = settings.db
+    gate = StoreGate()
+    reads = APIRouter()
+
+    def read_turn() -> Iterator[None]:
+        """Every read request waits while the write endpoint holds the store (api/gate.py)."""
+        with gate.shared(limits.seconds):
+            yield
 
     def page(request: Request, name: str, **context: Any) -> HTMLResponse:
         assets = all((STATIC / f).is_file() for f in VENDOR_FILES)
@@ -116,12 +125,12 @@ def create_app(settings: Settings) -> FastAPI:
         return data.EventQuery(_parse_dyad(dyad), directed, actor, event_type, date_from, date_to,
                                min_sources, offset, limit)
 
-    @app.get("/api/stats", tags=["corpus"])
+    @reads.get("/api/stats", tags=["corpus"])
     def api_stats() -> analysis.CorpusStats:
         """Articles, mentions and merged events in the store, by quad class and PLOVER type."""
         return analysis.corpus_stats(db, limits)
 
-    @app.get("/api/events", tags=["events"])
+    @reads.get("/api/events", tags=["events"])
     def api_events(
         dyad: Annotated[str | None, Query(pattern=DYAD, description="SOURCE:TARGET, e.g. PRK:KOR")] = None,
         directed: bool = True,
@@ -137,7 +146,7 @@ def create_app(settings: Settings) -> FastAPI:
         return data.list_events(db, event_query(dyad, directed, actor, event_type, date_from, date_to,
                                                 min_sources, offset, limit), limits)
 
-    @app.get("/api/events/{event_id}", tags=["events"], responses={404: {"description": "No such event"}})
+    @reads.get("/api/events/{event_id}", tags=["events"], responses={404: {"description": "No such event"}})
     def api_event(event_id: Annotated[str, PathParam(pattern=r"^[0-9a-f]{1,64}$")]) -> data.EventDetail:
         """One merged event (by merged or mention id) with its mentions, evidence spans and articles."""
         found = data.event_detail(db, event_id, limits)
@@ -145,14 +154,14 @@ def create_app(settings: Settings) -> FastAPI:
             raise HTTPException(404, f"no event {event_id}")
         return found
 
-    @app.get("/api/dyads", tags=["relations"])
+    @reads.get("/api/dyads", tags=["relations"])
     def api_dyads(date_from: Since = None, date_to: Until = None, level: Level = "country",
                   limit: Limit = 20) -> list[analysis.DyadCount]:
         """The directed dyads with the most events in a period."""
         return analysis.top_dyads(db, date_from=date_from, date_to=date_to, level=level, limit=limit,
                                   limits=limits)
 
-    @app.get("/api/dyads/{source}/{target}/series", tags=["relations"])
+    @reads.get("/api/dyads/{source}/{target}/series", tags=["relations"])
     def api_series(source: Annotated[str, PathParam(pattern=CODE)],
                    target: Annotated[str, PathParam(pattern=CODE)],
                    freq: Annotated[str, Query(pattern="^(day|week|month)$")] = "month",
@@ -162,14 +171,14 @@ def create_app(settings: Settings) -> FastAPI:
         return analysis.dyad_series(db, source, target, freq, directed=directed, date_from=date_from,
                                     date_to=date_to, limits=limits)
 
-    @app.get("/api/actors", tags=["relations"])
+    @reads.get("/api/actors", tags=["relations"])
     def api_actors(date_from: Since = None, date_to: Until = None, level: Level = "country",
                    limit: Limit = 20) -> list[analysis.ActorCount]:
         """The actors in the most events of a period."""
         return analysis.top_actors(db, date_from=date_from, date_to=date_to, level=level, limit=limit,
                                    limits=limits)
 
-    @app.get("/api/network", tags=["relations"])
+    @reads.get("/api/network", tags=["relations"])
     def api_network(date_from: Since = None, date_to: Until = None, level: Level = "country",
                     max_edges: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
                     min_events: Annotated[int, Query(ge=1)] = 1) -> analysis.Network:
@@ -177,7 +186,7 @@ def create_app(settings: Settings) -> FastAPI:
         return analysis.actor_network(db, date_from=date_from, date_to=date_to, level=level,
                                       max_edges=max_edges, min_events=min_events, limits=limits)
 
-    @app.get("/api/alerts", tags=["relations"])
+    @reads.get("/api/alerts", tags=["relations"])
     def api_alerts(freq: Annotated[str, Query(pattern="^(day|week|month)$")] = "week",
                    window: Annotated[int, Query(ge=2, le=104)] = 8,
                    threshold: Annotated[float, Query(ge=0)] = 2.0,
@@ -190,7 +199,7 @@ def create_app(settings: Settings) -> FastAPI:
         return analysis.alerts(db, freq=freq, window=window, threshold=threshold, min_count=min_count,
                                min_history=min_history, since=since, level=level, limit=limit, limits=limits)
 
-    @app.get("/api/locations", tags=["events"])
+    @reads.get("/api/locations", tags=["events"])
     def api_locations(date_from: Since = None, date_to: Until = None) -> list[data.Place]:
         """Located events grouped by place, for the map."""
         return data.locations(db, limits, date_from=date_from, date_to=date_to)
@@ -207,11 +216,16 @@ def create_app(settings: Settings) -> FastAPI:
         if not token_matches(settings.write_token, authorization):
             raise HTTPException(401, "a valid bearer token is needed to write")
         body = await request.body()
-        return await run_in_threadpool(_ingest_jsonl, db, body)
+
+        def ingest() -> dict[str, Any]:
+            with gate.exclusive():
+                return _ingest_jsonl(db, body)
+
+        return await run_in_threadpool(ingest)
 
     # ---- the dashboard ---------------------------------------------------------------
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    @reads.get("/", response_class=HTMLResponse, include_in_schema=False)
     def overview(request: Request) -> HTMLResponse:
         return page(request, "overview.html", stats=analysis.corpus_stats(db, limits),
                     dyads=analysis.top_dyads(db, limit=10, limits=limits),
@@ -219,14 +233,14 @@ def create_app(settings: Settings) -> FastAPI:
                     alerts=analysis.alerts(db, limit=10, limits=limits),
                     latest=data.list_events(db, data.EventQuery(limit=10), limits))
 
-    @app.get("/dyads", include_in_schema=False)
+    @reads.get("/dyads", include_in_schema=False)
     def dyads_page(request: Request, source: Annotated[str | None, Query(pattern=CODE)] = None,
                    target: Annotated[str | None, Query(pattern=CODE)] = None) -> Response:
         if source and target:
             return RedirectResponse(f"/dyads/{source.upper()}/{target.upper()}", status_code=303)
         return page(request, "dyads.html", dyads=analysis.top_dyads(db, limit=50, limits=limits))
 
-    @app.get("/dyads/{source}/{target}", response_class=HTMLResponse, include_in_schema=False)
+    @reads.get("/dyads/{source}/{target}", response_class=HTMLResponse, include_in_schema=False)
     def dyad_page(request: Request, source: Annotated[str, PathParam(pattern=CODE)],
                   target: Annotated[str, PathParam(pattern=CODE)],
                   freq: Annotated[str, Query(pattern="^(day|week|month)$")] = "week",
@@ -237,7 +251,7 @@ def create_app(settings: Settings) -> FastAPI:
                             "cooperation": sum(p.cooperation for p in series.points),
                             "conflict": sum(p.conflict for p in series.points)})
 
-    @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
+    @reads.get("/events", response_class=HTMLResponse, include_in_schema=False)
     def events_page(
         request: Request,
         dyad: Annotated[str | None, Query(pattern=DYAD)] = None, directed: bool = True,
@@ -251,7 +265,7 @@ def create_app(settings: Settings) -> FastAPI:
         params = {k: v for k, v in request.query_params.items() if k != "offset"}
         return page(request, "events.html", result=data.list_events(db, q, limits), query=params)
 
-    @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+    @reads.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
     def event_page(request: Request, event_id: Annotated[str, PathParam(pattern=r"^[0-9a-f]{1,64}$")],
                    ) -> HTMLResponse:
         found = data.event_detail(db, event_id, limits)
@@ -259,14 +273,16 @@ def create_app(settings: Settings) -> FastAPI:
             raise HTTPException(404, f"no event {event_id}")
         return page(request, "event.html", detail=found)
 
-    @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
+    @reads.get("/map", response_class=HTMLResponse, include_in_schema=False)
     def map_page(request: Request) -> HTMLResponse:
         return page(request, "map.html", stats=analysis.corpus_stats(db, limits))
 
-    @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
+    @reads.get("/network", response_class=HTMLResponse, include_in_schema=False)
     def network_page(request: Request) -> HTMLResponse:
         return page(request, "network.html",
                     network=analysis.actor_network(db, max_edges=60, limits=limits))
+
+    app.include_router(reads, dependencies=[Depends(read_turn)])
 
     return app
 
