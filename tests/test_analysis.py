@@ -127,3 +127,23 @@ def test_actor_level_is_checked(relations_store: Path) -> None:
         analysis.top_actors(relations_store, level="region")
     codes = {a.actor for a in analysis.top_actors(relations_store, level="code", limit=50)}
     assert "PRKMIL" in codes
+
+
+def test_cli_prints_the_series_and_the_alerts(relations_store: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from detente.cli import app
+
+    runner = CliRunner()
+    out = runner.invoke(app, ["series", "PRK", "KOR", "--db", str(relations_store), "--freq", "week",
+                              "--format", "json"])
+    assert out.exit_code == 0, out.output
+    printed = json.loads(out.stdout)
+    expected = analysis.dyad_series(relations_store, "PRK", "KOR", "week")
+    assert [p["conflict"] for p in printed["points"]] == [p.conflict for p in expected.points]
+    table = runner.invoke(app, ["alerts", "--db", str(relations_store)])
+    assert table.exit_code == 0 and "PRK->KOR" in table.stdout and SPIKE in table.stdout
+    bad = runner.invoke(app, ["series", "PRK", "KOR", "--db", str(relations_store), "--freq", "year"])
+    assert bad.exit_code != 0
