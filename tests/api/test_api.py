@@ -167,3 +167,16 @@ def test_date_filters_in_pages(client: TestClient) -> None:
     day = dt.date(2018, 3, 9).isoformat()
     r = client.get("/events", params={"from": day, "to": day})
     assert r.status_code == 200 and "Paju" in r.text
+
+
+def test_dyad_page_carries_the_series_the_api_returns(client: TestClient) -> None:
+    import html
+    import json
+    import re
+
+    page = client.get("/dyads/PRK/KOR", params={"freq": "month"}).text
+    found = re.search(r'<script type="application/json" id="series-data">(.*?)</script>', page, re.S)
+    assert found is not None
+    embedded = json.loads(html.unescape(found.group(1)))
+    assert embedded == client.get("/api/dyads/PRK/KOR/series",
+                                  params={"freq": "month", "directed": "false"}).json()

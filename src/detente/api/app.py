@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -246,7 +246,8 @@ def create_app(settings: Settings) -> FastAPI:
                   freq: Annotated[str, Query(pattern="^(day|week|month)$")] = "week",
                   directed: bool = False) -> HTMLResponse:
         series = analysis.dyad_series(db, source, target, freq, directed=directed, limits=limits)
-        return page(request, "dyad.html", series=series, freq=freq, directed=directed,
+        return page(request, "dyad.html", series=series, series_data=asdict(series), freq=freq,
+                    directed=directed,
                     totals={"events": sum(p.events for p in series.points),
                             "cooperation": sum(p.cooperation for p in series.points),
                             "conflict": sum(p.conflict for p in series.points)})

@@ -68,9 +68,12 @@
     const box = document.getElementById("chart");
     if (!box) return;
     if (typeof echarts === "undefined") return missing(box, "chart");
+    // The page carries the series it was built from (the same data as the JSON API answers).
+    const embedded = document.getElementById("series-data");
     const params = new URLSearchParams({ freq: box.dataset.freq, directed: box.dataset.directed });
-    const series = await getJSON("/api/dyads/" + encodeURIComponent(box.dataset.source) + "/" +
-                                 encodeURIComponent(box.dataset.target) + "/series?" + params.toString());
+    const series = embedded ? JSON.parse(embedded.textContent)
+      : await getJSON("/api/dyads/" + encodeURIComponent(box.dataset.source) + "/" +
+                      encodeURIComponent(box.dataset.target) + "/series?" + params.toString());
     const points = series.points;
     const chart = echarts.init(box);
     chart.setOption({
