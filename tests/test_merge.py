@@ -96,15 +96,16 @@ def test_undated_uses_publication_date_and_else_only_its_story() -> None:
 
 
 def test_result_does_not_depend_on_input_order() -> None:
-    items = [item(f"e{i}", f"a{i % 4}", date=D + dt.timedelta(days=i % 3), sentence_index=i) for i in range(12)]
+    items = [item(f"e{i}", f"a{i % 4}", date=D + dt.timedelta(days=i % 3), sentence_index=i)
+             for i in range(12)]
     forward = sorted(merged_id(e) for e in merge(items))
     backward = sorted(merged_id(e) for e in merge(list(reversed(items))))
     assert forward == backward
 
 
 def test_best_mention_is_the_most_confident() -> None:
-    members = [item("e1", "a", confidence=0.6), item("e2", "b", confidence=0.9), item("e3", "c", confidence=0.9,
-                                                                                       published=D - dt.timedelta(1))]
+    members = [item("e1", "a", confidence=0.6), item("e2", "b", confidence=0.9),
+               item("e3", "c", confidence=0.9, published=D - dt.timedelta(1))]
     assert best_mention(members).event_id == "e3"
 
 

@@ -84,7 +84,8 @@ def test_a_failing_document_is_recorded_and_the_batch_goes_on(
 
     monkeypatch.setattr(pipeline_module, "events_of", events_of)
     src = write_jsonl(tmp_path / "n.jsonl", [
-        {"id": "ok-1", "text": WIRE}, {"id": "bad", "text": "POISON. " + OTHER}, {"id": "ok-2", "text": OTHER}])
+        {"id": "ok-1", "text": WIRE}, {"id": "bad", "text": "POISON. " + OTHER},
+        {"id": "ok-2", "text": OTHER}])
     with src.open("a") as f:
         f.write("not json at all\n")
     db = tmp_path / "s.duckdb"
@@ -92,8 +93,8 @@ def test_a_failing_document_is_recorded_and_the_batch_goes_on(
     assert (summary.read, summary.stored, summary.failed) == (4, 2, 2) and summary.reconciled
     failures = rows(db, "SELECT document_id, source, stage FROM failures ORDER BY stage")
     assert failures == [("bad", f"{src}:2", "code"), (f"{src}:4", f"{src}:4", "read")]
-    assert rows(db, "SELECT documents_read, documents_stored, documents_skipped, documents_failed, reconciled "
-                    "FROM runs") == [(4, 2, 0, 2, True)]
+    assert rows(db, "SELECT documents_read, documents_stored, documents_skipped, documents_failed, "
+                    "reconciled FROM runs") == [(4, 2, 0, 2, True)]
     # a rerun records the same failures once
     run([str(src)], db)
     assert rows(db, "SELECT count(*) FROM failures") == [(2,)]

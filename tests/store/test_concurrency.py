@@ -47,7 +47,7 @@ def test_readers_and_writer_take_turns(tmp_path: Path) -> None:
         seen.add(summarise(db).articles)  # raises StoreError if it cannot get the file in time
         query_events(db, EventFilter(limit=5))
         reads += 1
-        time.sleep(0.01)
+        time.sleep(0.1)
     out, err = writer.communicate()
     assert writer.returncode == 0, err.decode()
     assert out.split() == [b"600", b"True"]
