@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from collections.abc import Iterator
@@ -26,7 +27,8 @@ def feed(base: str, n: int) -> str:
         f"<item><title>Story {i}</title><link>{base}/page/{i}</link><guid>{base}/page/{i}</guid>"
         f"<pubDate>Fri, 0{5 + i} Jan 2018 09:00:00 GMT</pubDate><description>Summary {i}: {STORY}"
         "</description></item>" for i in range(n))
-    return f"<?xml version='1.0'?><rss version='2.0'><channel><title>Local Wire</title>{items}</channel></rss>"
+    return (f"<?xml version='1.0'?><rss version='2.0'><channel><title>Local Wire</title>{items}"
+            "</channel></rss>")
 
 
 class Site:
@@ -65,7 +67,8 @@ def site() -> Iterator[Site]:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     for i in range(5):
-        state.pages[f"/page/{i}"] = ("text/html", PAGE.format(title=f"Page {i}", story=f"{STORY} Item {i}.").encode())
+        body = PAGE.format(title=f"Page {i}", story=f"{STORY} Item {i}.").encode()
+        state.pages[f"/page/{i}"] = ("text/html", body)
     yield state
     server.shutdown()
     server.server_close()
@@ -90,7 +93,7 @@ def test_polite_rate_per_host(site: Site) -> None:
     for i in range(3):
         fetcher.fetch(f"{site.base}/page/{i}")
     times = [t for _, t in site.hits]
-    assert all(b - a >= 0.28 for a, b in zip(times, times[1:], strict=False))
+    assert all(b - a >= 0.28 for a, b in itertools.pairwise(times))
 
 
 def test_feed_entries_or_the_pages_they_link(site: Site) -> None:

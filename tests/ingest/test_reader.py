@@ -119,7 +119,8 @@ def test_rss_and_atom(tmp_path: Path) -> None:
     (tmp_path / "feed.xml").write_text(ATOM)
     rss = articles(read(str(tmp_path / "wire.rss")))
     assert [(a.id, a.published, a.outlet) for a in rss] == [
-        ("wire-a1", "2018-01-05", "Example Wire"), ("https://wire.example.org/a2", "2018-01-06", "Example Wire")]
+        ("wire-a1", "2018-01-05", "Example Wire"),
+        ("https://wire.example.org/a2", "2018-01-06", "Example Wire")]
     assert rss[0].text == STORY and rss[0].title == "Tokyo accuses Pyongyang" and rss[0].language == "en-gb"
     (atom,) = articles(read(str(tmp_path / "feed.xml")))
     assert atom.id == "urn:example:1" and atom.url == "https://atom.example.org/1" and atom.text == STORY
