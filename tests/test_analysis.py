@@ -147,3 +147,10 @@ def test_cli_prints_the_series_and_the_alerts(relations_store: Path) -> None:
     assert table.exit_code == 0 and "PRK->KOR" in table.stdout and SPIKE in table.stdout
     bad = runner.invoke(app, ["series", "PRK", "KOR", "--db", str(relations_store), "--freq", "year"])
     assert bad.exit_code != 0
+
+
+def test_actor_names_come_from_the_store_then_iso(relations_store: Path) -> None:
+    names = analysis.actor_names(relations_store, ["PRK", "FRA", "XXQ"])
+    assert names["PRK"] == "North Korea"   # the store's own name
+    assert names["FRA"] == "France"        # not in the store: the ISO 3166 name
+    assert "XXQ" not in names

@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import duckdb
+import pycountry
 
 from detente.errors import Errors, QueryError, QueryTimeout
 from detente.store.database import reading
@@ -249,10 +250,25 @@ class DyadCount:
     target_name: str | None = None
 
 
-def _name(role: str, level: str) -> str:
-    if level == "code":
-        return f"max({role}_name)"
-    return f"coalesce(max({role}_name) FILTER (WHERE {role}_code = {role}_country), max({role}_country))"
+def actor_names(db: str | Path, keys: Iterable[str], limits: Limits = DEFAULT_LIMITS) -> dict[str, str]:
+    """Display names for actor keys: the store's actors table, else the ISO 3166 country name.
+
+    A country key (PRK) is named only by its own row or the ISO name, never by the name of
+    one of its members (PRKGOV may be a leader's name).
+    """
+    wanted = sorted(set(keys))
+    if not wanted:
+        return {}
+    rows = select(db, """SELECT code, max(name) AS name FROM actors
+                         WHERE list_contains(?, code) AND name IS NOT NULL GROUP BY code""",
+                  [wanted], limits).rows
+    names = {r["code"]: r["name"] for r in rows}
+    for key in wanted:
+        if key not in names and len(key) == 3:
+            country = pycountry.countries.get(alpha_3=key)
+            if country is not None:
+                names[key] = getattr(country, "common_name", None) or country.name
+    return names
 
 
 def top_actors(db: str | Path, *, date_from: dt.date | None = None, date_to: dt.date | None = None,
@@ -262,18 +278,19 @@ def top_actors(db: str | Path, *, date_from: dt.date | None = None, date_to: dt.
     src, tgt = actor_key("source", level), actor_key("target", level)
     rows = select(db, f"""
         WITH roles AS (
-            SELECT {src} AS actor, 'source' AS role, {_name('source', level)} AS name, count(*) AS n
+            SELECT {src} AS actor, 'source' AS role, count(*) AS n
             FROM events WHERE {dates} AND {src} IS NOT NULL GROUP BY 1
             UNION ALL
-            SELECT {tgt}, 'target', {_name('target', level)}, count(*)
+            SELECT {tgt}, 'target', count(*)
             FROM events WHERE {dates} AND {tgt} IS NOT NULL GROUP BY 1)
-        SELECT actor, max(name) AS name, sum(n) AS events,
+        SELECT actor, sum(n) AS events,
                coalesce(sum(n) FILTER (WHERE role = 'source'), 0) AS as_source,
                coalesce(sum(n) FILTER (WHERE role = 'target'), 0) AS as_target
         FROM roles GROUP BY actor ORDER BY events DESC, actor LIMIT ?""",
                   params + params + [int(limit)], limits)
-    return [ActorCount(r["actor"], r["name"], int(r["events"]), int(r["as_source"]), int(r["as_target"]))
-            for r in rows.rows]
+    names = actor_names(db, (r["actor"] for r in rows.rows), limits)
+    return [ActorCount(r["actor"], names.get(r["actor"]), int(r["events"]), int(r["as_source"]),
+                       int(r["as_target"])) for r in rows.rows]
 
 
 def top_dyads(db: str | Path, *, date_from: dt.date | None = None, date_to: dt.date | None = None,
@@ -285,12 +302,12 @@ def top_dyads(db: str | Path, *, date_from: dt.date | None = None, date_to: dt.d
         SELECT {src} AS source, {tgt} AS target, count(*) AS events,
                count(*) FILTER (WHERE quad_class IN {COOPERATION}) AS cooperation,
                count(*) FILTER (WHERE quad_class IN {CONFLICT}) AS conflict,
-               round(avg(goldstein), 3) AS goldstein_mean,
-               {_name('source', level)} AS source_name, {_name('target', level)} AS target_name
+               round(avg(goldstein), 3) AS goldstein_mean
         FROM events WHERE {dates} AND {src} IS NOT NULL AND {tgt} IS NOT NULL AND {src} <> {tgt}
         GROUP BY 1, 2 ORDER BY events DESC, source, target LIMIT ?""", [*params, int(limit)], limits)
+    names = actor_names(db, [r["source"] for r in rows.rows] + [r["target"] for r in rows.rows], limits)
     return [DyadCount(r["source"], r["target"], int(r["events"]), int(r["cooperation"]), int(r["conflict"]),
-                      r["goldstein_mean"], r["source_name"], r["target_name"]) for r in rows.rows]
+                      r["goldstein_mean"], names.get(r["source"]), names.get(r["target"])) for r in rows.rows]
 
 
 @dataclass

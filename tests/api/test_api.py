@@ -180,3 +180,12 @@ def test_dyad_page_carries_the_series_the_api_returns(client: TestClient) -> Non
     embedded = json.loads(html.unescape(found.group(1)))
     assert embedded == client.get("/api/dyads/PRK/KOR/series",
                                   params={"freq": "month", "directed": "false"}).json()
+
+
+def test_events_sort_by_last_report(client: TestClient) -> None:
+    items = client.get("/api/events", params={"sort": "reported", "limit": 500}).json()["items"]
+    assert [e["merged_id"] for e in items] != [] and len(items) == client.get("/api/stats").json()["events"]
+    full = {e["merged_id"]: client.get(f"/api/events/{e['merged_id']}").json()["event"]["last_seen"]
+            for e in items[:10]}
+    assert list(full.values()) == sorted(full.values(), reverse=True)
+    assert client.get("/api/events", params={"sort": "random()"}).status_code == 422

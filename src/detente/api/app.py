@@ -36,6 +36,7 @@ CODE = r"^[A-Za-z0-9]{2,24}$"
 DYAD = r"^[A-Za-z0-9]{2,24}:[A-Za-z0-9]{2,24}$"
 MAX_OFFSET = 1_000_000
 MAX_PAGE = 500
+PAGE_SIZE = 50
 
 Since = Annotated[dt.date | None, Query(alias="from", description="First day (YYYY-MM-DD).")]
 Until = Annotated[dt.date | None, Query(alias="to", description="Last day (YYYY-MM-DD).")]
@@ -50,7 +51,6 @@ class Settings:
     db: Path
     limits: Limits = field(default_factory=Limits)
     max_body: int = 2_000_000
-    page_size: int = 50
     write_token: str | None = None  # None: read-only (the default)
 
 
@@ -67,6 +67,25 @@ def _parse_dyad(value: str | None) -> tuple[str, str] | None:
         return None
     source, target = value.split(":")
     return source.upper(), target.upper()
+
+
+def event_filters(
+    dyad: Annotated[str | None, Query(pattern=DYAD, description="SOURCE:TARGET, e.g. PRK:KOR")] = None,
+    directed: Annotated[bool, Query(description="Only SOURCE's events towards TARGET")] = True,
+    actor: Annotated[str | None, Query(pattern=CODE, description="As source or target")] = None,
+    event_type: Annotated[str | None, Query(alias="type", pattern=r"^[A-Za-z0-9]{1,12}$",
+                                            description="PLOVER category or CAMEO prefix")] = None,
+    date_from: Since = None,
+    date_to: Until = None,
+    min_sources: Annotated[int | None, Query(ge=1, description="At least this many outlets")] = None,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    limit: Limit = PAGE_SIZE,
+    sort: Annotated[str, Query(pattern="^(date|reported)$",
+                               description="Newest event date first, or last reported first")] = "date",
+) -> data.EventQuery:
+    """The event filters and page, shared by /api/events and the events page."""
+    return data.EventQuery(_parse_dyad(dyad), directed, actor, event_type, date_from, date_to, min_sources,
+                           offset, limit, sort)
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -119,32 +138,15 @@ def create_app(settings: Settings) -> FastAPI:
 
     # ---- the JSON API ----------------------------------------------------------------
 
-    def event_query(dyad: str | None, directed: bool, actor: str | None, event_type: str | None,
-                    date_from: dt.date | None, date_to: dt.date | None, min_sources: int | None,
-                    offset: int, limit: int) -> data.EventQuery:
-        return data.EventQuery(_parse_dyad(dyad), directed, actor, event_type, date_from, date_to,
-                               min_sources, offset, limit)
-
     @reads.get("/api/stats", tags=["corpus"])
     def api_stats() -> analysis.CorpusStats:
         """Articles, mentions and merged events in the store, by quad class and PLOVER type."""
         return analysis.corpus_stats(db, limits)
 
     @reads.get("/api/events", tags=["events"])
-    def api_events(
-        dyad: Annotated[str | None, Query(pattern=DYAD, description="SOURCE:TARGET, e.g. PRK:KOR")] = None,
-        directed: bool = True,
-        actor: Annotated[str | None, Query(pattern=CODE)] = None,
-        event_type: Annotated[str | None, Query(alias="type", pattern=r"^[A-Za-z0-9]{1,12}$",
-                                                description="PLOVER category or CAMEO prefix")] = None,
-        date_from: Since = None, date_to: Until = None,
-        min_sources: Annotated[int | None, Query(ge=1)] = None,
-        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
-        limit: Limit = settings.page_size,
-    ) -> data.EventPage:
+    def api_events(q: Annotated[data.EventQuery, Depends(event_filters)]) -> data.EventPage:
         """Merged events, newest first, filtered and paginated (`offset`, `limit`, `next_offset`)."""
-        return data.list_events(db, event_query(dyad, directed, actor, event_type, date_from, date_to,
-                                                min_sources, offset, limit), limits)
+        return data.list_events(db, q, limits)
 
     @reads.get("/api/events/{event_id}", tags=["events"], responses={404: {"description": "No such event"}})
     def api_event(event_id: Annotated[str, PathParam(pattern=r"^[0-9a-f]{1,64}$")]) -> data.EventDetail:
@@ -231,7 +233,7 @@ def create_app(settings: Settings) -> FastAPI:
                     dyads=analysis.top_dyads(db, limit=10, limits=limits),
                     actors=analysis.top_actors(db, limit=10, limits=limits),
                     alerts=analysis.alerts(db, limit=10, limits=limits),
-                    latest=data.list_events(db, data.EventQuery(limit=10), limits))
+                    latest=data.list_events(db, data.EventQuery(limit=10, order="reported"), limits))
 
     @reads.get("/dyads", include_in_schema=False)
     def dyads_page(request: Request, source: Annotated[str | None, Query(pattern=CODE)] = None,
@@ -253,16 +255,7 @@ def create_app(settings: Settings) -> FastAPI:
                             "conflict": sum(p.conflict for p in series.points)})
 
     @reads.get("/events", response_class=HTMLResponse, include_in_schema=False)
-    def events_page(
-        request: Request,
-        dyad: Annotated[str | None, Query(pattern=DYAD)] = None, directed: bool = True,
-        actor: Annotated[str | None, Query(pattern=CODE)] = None,
-        event_type: Annotated[str | None, Query(alias="type", pattern=r"^[A-Za-z0-9]{1,12}$")] = None,
-        date_from: Since = None, date_to: Until = None,
-        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
-        limit: Limit = settings.page_size,
-    ) -> HTMLResponse:
-        q = event_query(dyad, directed, actor, event_type, date_from, date_to, None, offset, limit)
+    def events_page(request: Request, q: Annotated[data.EventQuery, Depends(event_filters)]) -> HTMLResponse:
         params = {k: v for k, v in request.query_params.items() if k != "offset"}
         return page(request, "events.html", result=data.list_events(db, q, limits), query=params)
 

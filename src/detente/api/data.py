@@ -20,6 +20,10 @@ from detente.analysis import EVENT_DATE, Limits, dyad_condition, select
 from detente.store.queries import EventFilter, where_clause
 
 ROLES = ("source", "trigger", "target")
+ORDERS = {  # newest first: by the event's own date, or by when it was last reported
+    "date": f"{EVENT_DATE} DESC NULLS LAST, merged_id",
+    "reported": f"last_seen DESC NULLS LAST, {EVENT_DATE} DESC NULLS LAST, merged_id",
+}
 MAX_MENTIONS = 200
 LIST_COLUMNS = (
     "merged_id, date, first_seen, source_code, source_name, target_code, target_name, event_type, "
@@ -41,6 +45,7 @@ class EventQuery:
     min_sources: int | None = None
     offset: int = 0
     limit: int = 50
+    order: str = "date"  # a key of ORDERS
 
 
 @dataclass
@@ -64,11 +69,11 @@ def _event_condition(q: EventQuery) -> tuple[str, list[Any]]:
 
 
 def list_events(db: str | Path, q: EventQuery, limits: Limits) -> EventPage:
-    """A page of events matching `q`, newest first."""
+    """A page of events matching `q`, newest first (by event date, or by last report)."""
     cond, params = _event_condition(q)
     total = select(db, f"SELECT count(*) AS n FROM events WHERE {cond}", params, limits).rows[0]["n"]
     rows = select(db, f"""SELECT {LIST_COLUMNS} FROM events WHERE {cond}
-                          ORDER BY {EVENT_DATE} DESC NULLS LAST, merged_id LIMIT ? OFFSET ?""",
+                          ORDER BY {ORDERS[q.order]} LIMIT ? OFFSET ?""",
                   [*params, int(q.limit), int(q.offset)], limits)
     following = q.offset + len(rows.rows)
     return EventPage(int(total), q.offset, q.limit, following if following < total else None, rows.rows)

@@ -178,10 +178,12 @@
       }
       popup.append(list);
       marker.bindPopup(popup);
-      marker.bindTooltip(el("span", (p.name || "?") + ": " + p.events));
+      // Without tiles the names say where a point is: the busiest places keep their label on.
+      marker.bindTooltip(el("span", (p.name || "?") + " " + p.events),
+                         { permanent: bounds.length < 25, direction: "right", offset: [8, 0] });
       bounds.push([p.lat, p.lon]);
     }
-    if (bounds.length) map.fitBounds(bounds, { padding: [40, 40], maxZoom: 5, animate: false });
+    if (bounds.length) map.fitBounds(bounds, { padding: [40, 40], maxZoom: 4, animate: false });
     box.dataset.points = String(places.length);
     box.dataset.ready = "true";
   }
