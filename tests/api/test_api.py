@@ -189,3 +189,13 @@ def test_events_sort_by_last_report(client: TestClient) -> None:
             for e in items[:10]}
     assert list(full.values()) == sorted(full.values(), reverse=True)
     assert client.get("/api/events", params={"sort": "random()"}).status_code == 422
+
+
+def test_pages_render_errors_and_pages_of_events(client: TestClient) -> None:
+    missing = client.get("/events/ffff")
+    assert missing.status_code == 404 and missing.headers["content-type"].startswith("text/html")
+    assert "no event ffff" in missing.text
+    first = client.get("/events", params={"limit": 5})
+    assert 'rel="next"' in first.text and 'rel="prev"' not in first.text
+    second = client.get("/events", params={"limit": 5, "offset": 5})
+    assert 'rel="prev"' in second.text and "offset=0" in second.text
