@@ -107,3 +107,20 @@ def test_export_parquet_partitioned_and_csv(store: Path, tmp_path: Path) -> None
     rows = list(csv.DictReader(mentions.open()))
     assert {r["article_id"] for r in rows} == {"w1", "w1-r", "c1"} and "evidence_trigger" in rows[0]
     assert export(store, "-f", "parquet") != 0  # parquet needs --out
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from detente import cli
+
+    monkeypatch.setattr(cli.sys.stderr, "isatty", lambda: False)
+    bar, _ = cli._progress_bar(10)
+    assert bar.disable
+    monkeypatch.setattr(cli.sys.stderr, "isatty", lambda: True)
+    bar, update = cli._progress_bar(10)
+    assert not bar.disable
+    update(4)
+    (task,) = bar.tasks
+    assert task.completed == 4 and task.total == 10 and task.fields["rate"] > 0
+    columns = " ".join(type(c).__name__ for c in bar.columns)
+    assert "TimeRemainingColumn" in columns and "docs/s" in " ".join(
+        getattr(c, "text_format", "") for c in bar.columns)
