@@ -32,7 +32,7 @@ from detente.store.writer import ALREADY_STORED, Batch, Committed, Skipped, Stor
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 64
-SEEN_IN_RUN = "repeated in this run"
+SLOW_BATCH = 0.2  # seconds: coding a batch slower than this lets go of the store meanwhile
 CodeBatch = Callable[[list[Article]], list[Result]]
 
 
@@ -169,14 +169,21 @@ def run(
     stream = items if items is not None else read_documents(sources, published)
     queue: deque[_Pending] = deque()
 
+    handed_over = [0.0]
+
     def to_code() -> Iterator[list[Article]]:
         for pending in _batches(stream, writer, batch_size, read):
             queue.append(pending)
+            if slow[0]:  # let readers in while the batch is coded
+                writer.close()
+            handed_over[0] = time.monotonic()
             yield pending.to_code
 
     done = Committed()
     summary = Summary(run_id)
+    slow = [True]
     for results in (executor or InProcessExecutor()).map(fn, to_code()):
+        slow[0] = time.monotonic() - handed_over[0] > SLOW_BATCH
         pending = queue.popleft()
         for result in results:
             if result.failure is not None:
