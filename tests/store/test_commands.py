@@ -124,3 +124,17 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
     columns = " ".join(type(c).__name__ for c in bar.columns)
     assert "TimeRemainingColumn" in columns and "docs/s" in " ".join(
         getattr(c, "text_format", "") for c in bar.columns)
+
+
+def test_watch_command_polls_a_feed_file(tmp_path: Path) -> None:
+    feed = tmp_path / "wire.rss"
+    feed.write_text("<?xml version='1.0'?><rss version='2.0'><channel><title>Wire</title><item>"
+                    "<title>Tokyo</title><link>https://wire.example/1</link>"
+                    "<pubDate>Fri, 05 Jan 2018 09:00:00 GMT</pubDate><description>Japan accused North "
+                    "Korea of provocations on Thursday.</description></item></channel></rss>")
+    db = tmp_path / "s.duckdb"
+    out = runner.invoke(app, ["watch", str(feed), "--db", str(db), "--every", "0s", "--polls", "2"])
+    assert out.exit_code == 0, out.output
+    assert "poll: 1 new" in out.output and "poll: 0 new, 1 known or skipped" in out.output
+    bad = runner.invoke(app, ["watch", str(feed), "--db", str(db), "--every", "soon"])
+    assert bad.exit_code != 0 and "interval" in bad.output
