@@ -22,10 +22,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from detente.pipeline import Result  # noqa: E402
-from detente.records import Article  # noqa: E402
-from detente.runner import run  # noqa: E402
-from detente.store.queries import summarise  # noqa: E402
+from detente.pipeline import Result
+from detente.records import Article
+from detente.runner import run
+from detente.store.queries import summarise
 
 LIMIT_MB = 1536
 COUNTRIES = ("Japan", "North Korea", "South Korea", "China", "the United States", "Russia", "Ukraine",
@@ -34,10 +34,21 @@ ACTS = ("accused {t} of provocations", "criticized {t} over its tariffs", "conde
         "threatened {t} with sanctions", "praised {t} for its restraint", "met officials from {t}",
         "agreed to hold talks with {t}", "expelled diplomats from {t}", "imposed sanctions on {t}")
 DAYS = ("on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday", "yesterday", "today")
-FILLER = ("Officials gave no further details.", "The statement was read on state television.",
-          "Analysts said the move had been expected for weeks.", "Markets in the region were calm.",
-          "A spokesman declined to comment on the timing.", "Diplomats said more meetings were planned.",
-          "The ministry published the full text on its website.", "Opposition leaders called for a debate.")
+WHO = ("A spokesman", "The minister", "An adviser", "A senior diplomat", "The ambassador",
+       "A government source", "The envoy", "A parliamentary aide", "The deputy minister", "An official")
+SAID = ("said", "told reporters", "wrote", "added", "noted", "stressed", "insisted", "repeated")
+WHAT = ("that the matter was closed", "that more meetings were planned", "that the text was final",
+        "that markets stayed calm", "that the dispute would take months", "that a reply was drafted",
+        "that the border stayed open", "that aid deliveries went on", "that the vote was delayed",
+        "that the figures were disputed", "that trade had slowed", "that troops stayed in barracks")
+WHERE = ("in the capital", "at a briefing", "after the cabinet meeting", "on state radio",
+         "in a letter", "late in the evening", "at the airport", "in a short statement", "before the vote",
+         "in an interview")
+
+
+def filler(rng: random.Random) -> str:
+    """One sentence from about ten thousand combinations, so that different articles differ."""
+    return f"{rng.choice(WHO)} {rng.choice(SAID)} {rng.choice(WHAT)} {rng.choice(WHERE)}."
 
 
 def generate(n: int, path: Path, seed: int = 1) -> Path:
@@ -56,7 +67,7 @@ def generate(n: int, path: Path, seed: int = 1) -> Path:
                     s, t = rng.sample(COUNTRIES, 2)
                     act = rng.choice(ACTS).format(t=t)
                     sents.append(f"{s[0].upper()}{s[1:]} {act} {rng.choice(DAYS)}.")
-                sents += rng.sample(FILLER, 3) + [f"Dispatch {i} closes here."]
+                sents += [filler(rng) for _ in range(4)] + [f"Dispatch {i} closes here."]
                 day = f"2018-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
                 doc = {"id": f"bench-{i:06d}", "text": " ".join(sents), "published": day,
                        "outlet": f"Outlet {rng.randrange(40)}"}
