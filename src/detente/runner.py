@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from detente.errors import Errors
 from detente.ingest import read_documents
@@ -28,6 +28,9 @@ from detente.ingest.language import is_english
 from detente.pipeline import Pipeline, Result
 from detente.records import Article, Failure
 from detente.store.writer import ALREADY_STORED, Batch, Committed, Skipped, StoreWriter, rebuild_merged
+
+if TYPE_CHECKING:
+    from detente.ingest.fetch import Fetcher
 
 log = logging.getLogger(__name__)
 
@@ -231,12 +234,12 @@ def parse_interval(text: str) -> float:
 
 def watch(feeds: list[str], db: str | Path, every: float, *, polls: int | None = None,
           follow_links: bool = False, on_poll: Callable[[Summary], None] | None = None,
-          sleep: Callable[[float], None] = time.sleep, fetcher: object = None) -> list[Summary]:
+          sleep: Callable[[float], None] = time.sleep, fetcher: Fetcher | None = None) -> list[Summary]:
     """Poll feeds (URLs or files) every `every` seconds and ingest what is new; one run per poll."""
     from detente.ingest.fetch import Fetcher, articles_from_url
     from detente.ingest.reader import read_path
 
-    client = fetcher if isinstance(fetcher, Fetcher) else Fetcher()
+    client = fetcher or Fetcher()
     summaries: list[Summary] = []
     n = 0
     try:

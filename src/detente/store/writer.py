@@ -25,6 +25,7 @@ from detente.errors import Errors
 from detente.ingest import duplicates
 from detente.records import Article, Event, Failure, content_id
 from detente.store.database import Lease, initialise, writing
+from detente.store.schema import ACTOR_COLUMNS
 
 log = logging.getLogger(__name__)
 
@@ -77,8 +78,6 @@ def _now() -> datetime:
 
 
 def _actor(prefix: str, actor: Any) -> dict[str, Any]:
-    from detente.store.schema import ACTOR_COLUMNS
-
     return {f"{prefix}_{c}": getattr(actor, c) if actor is not None else None for c in ACTOR_COLUMNS}
 
 
