@@ -333,6 +333,8 @@ MERGE_QUERY = """
            m.location_geonames_id, m.confidence, m.sentence_index
     FROM mentions m JOIN articles a USING (article_id)
     ORDER BY coalesce(m.source_code, ''), coalesce(m.target_code, ''), m.event_type, m.cameo, m.status,
+             CASE WHEN m.source_code IS NULL AND m.target_code IS NULL
+                  THEN coalesce(m.story_id, m.article_id) END,
              CASE WHEN coalesce(m.date, a.published) IS NULL THEN 'undated'
                   WHEN m.date IS NOT NULL AND coalesce(m.date_precision, 'day') <> 'day'
                   THEN m.date_precision ELSE 'day' END,
