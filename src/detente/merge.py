@@ -77,7 +77,7 @@ class MergeItem:
 
 def group_key(m: MergeItem) -> GroupKey:
     """Mentions that can merge share this key (rule 1, and rule 2 for coarse or missing dates)."""
-    base = (m.source_code or "", m.target_code or "", m.event_type, m.cameo, m.status)
+    base: GroupKey = (m.source_code or "", m.target_code or "", m.event_type, m.cameo, m.status)
     if not m.source_code and not m.target_code:
         base = (*base, "no actors", m.story_id or m.article_id)
     if m.when is None:
