@@ -27,14 +27,20 @@ class Errors:
     E003 = "[E003] not valid UTF-8 text (byte {pos})"
     E004 = "[E004] line {line} is not a JSON object: {reason}"
     E005 = "[E005] JSON object has no 'text' field"
-    E006 = "[E006] document is {size} bytes, over the limit of {limit}"
+    E006 = "[E006] document is {size} bytes, over the limit of {limit} (setting max_doc_bytes)"
     E007 = "[E007] looks like a binary file, not text"
     E008 = "[E008] unknown date '{value}': use YYYY-MM-DD"
     E009 = "[E009] no such file or directory"
+    E010 = "[E010] setting {name} = {value!r} is invalid: it must be {reason}"
+    E011 = "[E011] cannot read the settings file {path}: {reason}"
+    E012 = "[E012] field '{field}' must be a string, not {kind}"
+    E013 = "[E013] reader error: {reason}"
     E101 = "[E101] unknown CAMEO code '{code}'"
     E102 = "[E102] pattern file {file}, line {line}: {reason}"
     E201 = "[E201] could not code the document: {reason}"
     E202 = "[E202] not English (detected {language})"
+    E203 = "[E203] text is {size} characters, over the limit of {limit} (setting max_doc_chars)"
+    E204 = "[E204] not coded within {seconds:g} seconds (setting doc_time_limit)"
     E301 = "[E301] store schema version {version} is newer than this detente ({known}): upgrade detente"
     E302 = "[E302] no store at {path}: run `detente ingest` first"
     E303 = "[E303] cannot open the store {path}: {reason}"
@@ -44,3 +50,12 @@ class Errors:
     E402 = "[E402] {url} is over the size limit of {limit} bytes"
     E403 = "[E403] not a WARC file: {reason}"
     E404 = "[E404] not an RSS or Atom feed: {reason}"
+    E405 = "[E405] WARC record is truncated: {missing} bytes missing"
+    E406 = "[E406] no HTML or text response records in this WARC file"
+
+
+class Warnings:
+    """Numbered notes on a document that was coded, but not all of it."""
+
+    W001 = ("[W001] sentence at characters {start}-{end} has over {limit} tokens "
+            "(setting max_sentence_tokens): skipped")

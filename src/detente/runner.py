@@ -179,6 +179,8 @@ def run(
     for results in (executor or InProcessExecutor()).map(fn, to_code()):
         pending = queue.popleft()
         for result in results:
+            for note in result.notes:
+                log.warning("%s: %s", result.article.id, note)
             if result.failure is not None:
                 pending.batch.failures.append((result.failure, result.article.origin))
             else:

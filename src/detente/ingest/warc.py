@@ -8,10 +8,10 @@ from typing import IO
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
+from detente.config import settings
 from detente.errors import Errors, InputError
 from detente.records import Article, Failure
 
-MAX_RECORD_BYTES = 20_000_000
 TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 
 
@@ -28,21 +28,28 @@ def articles_from_warc(stream: IO[bytes], origin: str, published: str | None = N
     """Articles of the response and resource records of a WARC stream; others are passed over."""
     from detente.ingest.reader import article_from_html, article_from_text, decode
 
+    yielded = 0
     try:
         records = ArchiveIterator(stream)
         for record in records:
             if record.rec_type not in ("response", "resource"):
                 continue
             url = record.rec_headers.get_header("WARC-Target-URI")
-            where = f"{origin}@{records.get_record_offset()}"
             ctype = _content_type(record)
             if ctype not in TEXT_TYPES:
                 continue
             if record.http_headers is not None and record.http_headers.get_statuscode() not in (None, "200"):
                 continue
+            # read the content before asking for the offset: get_record_offset() reads the
+            # record to its end, leaving the content stream empty
+            data = record.content_stream().read(settings().max_doc_bytes + 1)
+            where = f"{origin}@{records.get_record_offset()}"
+            yielded += 1
             try:
-                data = record.content_stream().read(MAX_RECORD_BYTES + 1)
                 text = decode(data, where)
+                missing = getattr(record.raw_stream, "limit", 0)
+                if missing:
+                    raise InputError(Errors.E405.format(missing=missing))
                 if ctype == "text/plain":
                     yield article_from_text(text, url=url, published=published, origin=where)
                 else:
@@ -50,7 +57,10 @@ def articles_from_warc(stream: IO[bytes], origin: str, published: str | None = N
             except InputError as e:
                 yield Failure(url or where, "read", str(e))
     except ArchiveLoadFailed as e:
+        yielded += 1
         yield Failure(origin, "read", Errors.E403.format(reason=e))
+    if not yielded:
+        yield Failure(origin, "read", Errors.E406)
 
 
 def read_warc(path: str, published: str | None = None) -> Iterator[Article | Failure]:
