@@ -170,8 +170,9 @@ def articles_from_lines(lines: Iterable[bytes], origin: str, published: str | No
         except json.JSONDecodeError as e:
             yield Failure(where, "read", Errors.E004.format(line=n, reason=e.msg))
         except InputError as e:
-            name = obj.get("id") if isinstance(obj, dict) and obj.get("id") else where
-            yield Failure(str(name), "read", str(e))
+            doc_id = obj.get("id") if isinstance(obj, dict) else None
+            name = _clean(str(doc_id)) if isinstance(doc_id, str | int) and doc_id != "" else where
+            yield Failure(name or where, "read", str(e))
 
 
 def articles_from_jsonl(text: str, origin: str, published: str | None) -> Iterator[Item]:
