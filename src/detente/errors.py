@@ -52,6 +52,7 @@ class Errors:
     E404 = "[E404] not an RSS or Atom feed: {reason}"
     E405 = "[E405] WARC record is truncated: {missing} bytes missing"
     E406 = "[E406] no HTML or text response records in this WARC file"
+    E407 = "[E407] corrupt WARC file, the rest cannot be read: {reason}"
 
 
 class Warnings:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from typing import IO
 
@@ -59,6 +60,10 @@ def articles_from_warc(stream: IO[bytes], origin: str, published: str | None = N
     except ArchiveLoadFailed as e:
         yielded += 1
         yield Failure(origin, "read", Errors.E403.format(reason=e))
+    except (ValueError, AttributeError, TypeError, EOFError, OSError, zlib.error) as e:
+        # warcio raises all of these on corrupt records; the rest of the file is unreadable
+        yielded += 1
+        yield Failure(origin, "read", Errors.E407.format(reason=f"{type(e).__name__}: {e}"))
     if not yielded:
         yield Failure(origin, "read", Errors.E406)
 
