@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test test-all lint install clean
+.PHONY: demo test test-all test-browser lint install assets clean
 
 $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -15,20 +15,40 @@ $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 
 install: $(STAMP)
 
-demo: $(STAMP)
+# The dashboard's chart and map libraries: pinned in frontend/package-lock.json, installed
+# from the npm registry and served from the app's own static folder (no CDN at run time).
+VENDOR := src/detente/api/static/vendor
+ASSETS := $(VENDOR)/echarts.min.js $(VENDOR)/leaflet.js $(VENDOR)/leaflet.css
+
+$(ASSETS): frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --ignore-scripts
+	mkdir -p $(VENDOR)/images
+	cp frontend/node_modules/echarts/dist/echarts.min.js $(VENDOR)/
+	cp frontend/node_modules/leaflet/dist/leaflet.js frontend/node_modules/leaflet/dist/leaflet.css $(VENDOR)/
+	cp frontend/node_modules/leaflet/dist/images/*.png $(VENDOR)/images/
+	touch $(ASSETS)
+
+assets: $(ASSETS)
+
+demo: $(STAMP) $(ASSETS)
 	$(VENV)/bin/detente demo
+	$(VENV)/bin/detente serve --db out/demo.duckdb
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check src tests
 	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest -m "not browser" -o addopts="-q"
 
-test-all: $(STAMP)
+test-all: $(STAMP) $(ASSETS)
 	$(VENV)/bin/pytest -o addopts="-q"
+
+# Headless Chromium (Debian's chromium package) driven by Playwright; screenshots in test-artifacts/.
+test-browser: $(STAMP) $(ASSETS)
+	$(VENV)/bin/pytest -m browser -o addopts="-q"
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests
 	$(VENV)/bin/mypy
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info
+	rm -rf $(VENV) build *.egg-info src/*.egg-info frontend/node_modules $(VENDOR)

@@ -23,3 +23,18 @@ def pipeline():  # type: ignore[no-untyped-def]
     from detente import Pipeline
 
     return Pipeline()
+
+
+RELATIONS = ROOT / "tests" / "api" / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def relations_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store built by the real ingest of the project's small relations corpus (tests/api/fixtures):
+    four months of two Koreas' relations with a week of clashes, and one hostile article."""
+    from detente.runner import run
+
+    db = tmp_path_factory.mktemp("relations") / "relations.duckdb"
+    summary = run(sorted(str(p) for p in RELATIONS.glob("*.jsonl")), db)
+    assert summary.failed == 0 and summary.events > 0
+    return db

@@ -217,6 +217,65 @@ def events(
 
 
 @app.command()
+def series(
+    source: Annotated[str, typer.Argument(help="Source actor code, e.g. PRK.")],
+    target: Annotated[str, typer.Argument(help="Target actor code, e.g. KOR.")],
+    db: Annotated[Path, typer.Option(help="The DuckDB store.")] = DEFAULT_DB,
+    freq: Annotated[str, typer.Option(help="day, week or month.")] = "month",
+    both: Annotated[bool, typer.Option(help="Count the target's events towards the source too.")] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+) -> None:
+    """A dyad's events per period: cooperation, conflict, Goldstein mean and sum, balance."""
+    from dataclasses import asdict
+
+    from detente.analysis import PERIODS, dyad_series
+
+    if freq not in PERIODS:
+        raise typer.BadParameter("use day, week or month", param_hint="--freq")
+    if fmt not in ("table", "json"):
+        raise typer.BadParameter("use table or json", param_hint="--format")
+    found = dyad_series(db, source, target, freq, directed=not both)
+    if fmt == "json":
+        typer.echo(json.dumps(asdict(found), ensure_ascii=False, indent=1))
+        return
+    table = Table(box=None)
+    for name in ("period", "events", "coop", "conflict", "goldstein", "sum", "balance", "types"):
+        table.add_column(name, no_wrap=True)
+    for p in found.points:
+        table.add_row(p.period, str(p.events), str(p.cooperation), str(p.conflict),
+                      "" if p.goldstein_mean is None else f"{p.goldstein_mean:.2f}", f"{p.goldstein_sum:.1f}",
+                      "" if p.balance is None else f"{p.balance:+.2f}",
+                      " ".join(f"{k}:{v}" for k, v in sorted(p.types.items())))
+    Console(width=None if sys.stdout.isatty() else 200).print(table)
+
+
+@app.command()
+def alerts(
+    db: Annotated[Path, typer.Option(help="The DuckDB store.")] = DEFAULT_DB,
+    freq: Annotated[str, typer.Option(help="day, week or month.")] = "week",
+    window: Annotated[int, typer.Option(help="Periods in the trailing baseline.")] = 8,
+    threshold: Annotated[float, typer.Option(help="Standard deviations above the baseline.")] = 2.0,
+    min_count: Annotated[int, typer.Option(help="Conflict events a period needs at least.")] = 3,
+    limit: Annotated[int, typer.Option(help="At most this many alerts.")] = 50,
+) -> None:
+    """Periods where a dyad's conflict departs sharply from its own trailing baseline."""
+    from detente.analysis import PERIODS
+    from detente.analysis import alerts as find_alerts
+
+    if freq not in PERIODS:
+        raise typer.BadParameter("use day, week or month", param_hint="--freq")
+    found = find_alerts(db, freq=freq, window=window, threshold=threshold, min_count=min_count, limit=limit)
+    table = Table(box=None)
+    for name in ("period", "dyad", "conflict", "baseline", "z"):
+        table.add_column(name, no_wrap=True)
+    for a in found:
+        table.add_row(a.period, f"{a.source}->{a.target}", str(a.conflict),
+                      f"{a.baseline_mean:.2f} ± {a.baseline_sd:.2f} ({a.history})", f"{a.z:.2f}")
+    Console(width=None if sys.stdout.isatty() else 200).print(table)
+    err.print(f"{len(found)} alerts", highlight=False)
+
+
+@app.command()
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="gdelt, plover, parquet or csv.")],
     db: Annotated[Path, typer.Option(help="The DuckDB store.")] = DEFAULT_DB,
@@ -249,13 +308,38 @@ def demo(
     db: Annotated[Path, typer.Option(help="The store to build.")] = Path("out/demo.duckdb"),
 ) -> None:
     """Ingest the bundled example corpus into a store and print what it holds."""
-    _report(_ingest([str(corpus)], db, None, BATCH_SIZE))
+    _report(_ingest([str(corpus / "*.jsonl")], db, None, BATCH_SIZE))
     s = summarise(db)
     typer.echo(f"store {db}: {s.articles} documents ({s.coded} coded, {s.skipped} skipped, "
                f"{s.failures} failed; {s.stories} stories)")
     typer.echo(f"events: {s.mentions} records merged into {s.events} events; "
                f"{s.merged} reported by more than one article")
     typer.echo("top dyads: " + ", ".join(f"{a}->{b} {n}" for a, b, n in s.top_dyads))
+
+
+@app.command()
+def serve(
+    db: Annotated[Path, typer.Option(help="The DuckDB store to serve.")] = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    write_token: Annotated[str | None, typer.Option(
+        envvar="DETENTE_WRITE_TOKEN", help="Allow POST /api/documents with this bearer token.")] = None,
+) -> None:
+    """Serve the REST API (/api, OpenAPI at /docs) and the dashboard; read-only without a token."""
+    from detente.api import Settings, check_store
+    from detente.api import serve as serve_app
+    from detente.errors import StoreError
+
+    try:
+        check_store(db)
+    except StoreError as e:
+        err.print(f"[red]error[/red] {e}", markup=True, highlight=False)
+        raise typer.Exit(1) from None
+    shown = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host
+    typer.echo(f"dashboard: http://{shown}:{port}/  (API docs: http://{shown}:{port}/docs; "
+               f"{'read-only' if write_token is None else 'writes allowed with the token'}; Ctrl-C to stop)")
+    sys.stdout.flush()
+    serve_app(Settings(db=db, write_token=write_token), host=host, port=port)
 
 
 def main() -> None:

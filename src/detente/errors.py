@@ -19,6 +19,14 @@ class StoreError(DetenteError):
     """The event store could not be opened, migrated or written."""
 
 
+class QueryError(StoreError):
+    """A read of the store was refused or stopped: bad parameters, or over its time limit."""
+
+
+class QueryTimeout(QueryError):
+    """A read of the store ran past its time limit and was interrupted."""
+
+
 class Errors:
     """Numbered messages, so users can search for them and tests can match them."""
 
@@ -53,6 +61,9 @@ class Errors:
     E405 = "[E405] WARC record is truncated: {missing} bytes missing"
     E406 = "[E406] no HTML or text response records in this WARC file"
     E407 = "[E407] corrupt WARC file, the rest cannot be read: {reason}"
+    E501 = "[E501] the query took longer than its limit of {seconds:g} s"
+    E502 = "[E502] unknown period '{value}': use day, week or month"
+    E503 = "[E503] unknown actor level '{value}': use country or code"
 
 
 class Warnings:

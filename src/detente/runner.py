@@ -191,8 +191,10 @@ def run(
             progress(read[0])
     summary.read, summary.stored, summary.skipped = read[0], done.stored, done.skipped
     summary.failed, summary.events = done.failed, done.events
+    writer.close()
     summary.merged_events = rebuild_merged(db)
     summary.reconciled = writer.finish_run(run_id, read[0], done)
+    writer.close()
     summary.seconds = time.monotonic() - started
     if not summary.reconciled:
         log.error(Errors.E305.format(read=summary.read, stored=summary.stored,

@@ -27,31 +27,34 @@ def _content_type(record: object) -> str:
 def articles_from_warc(stream: IO[bytes], origin: str, published: str | None = None
                        ) -> Iterator[Article | Failure]:
     """Articles of the response and resource records of a WARC stream; others are passed over."""
-    from detente.ingest.reader import article_from_html, article_from_text, decode
+    from detente.ingest.reader import article_from_html, article_from_text, decode, looks_like_html
 
+    head = stream.read(5)
+    if head[:2] != b"\x1f\x8b" and not head.startswith(b"WARC/"):
+        yield Failure(origin, "read", Errors.E403.format(reason="no WARC header"))
+        return
+    stream.seek(0)
     yielded = 0
     try:
         records = ArchiveIterator(stream)
-        for record in records:
+        for n, record in enumerate(records, 1):
             if record.rec_type not in ("response", "resource"):
                 continue
             url = record.rec_headers.get_header("WARC-Target-URI")
+            where = f"{origin}@{n}"  # the record's position (asking warcio its offset spoils the read)
             ctype = _content_type(record)
             if ctype not in TEXT_TYPES:
                 continue
             if record.http_headers is not None and record.http_headers.get_statuscode() not in (None, "200"):
                 continue
-            # read the content before asking for the offset: get_record_offset() reads the
-            # record to its end, leaving the content stream empty
             data = record.content_stream().read(settings().max_doc_bytes + 1)
-            where = f"{origin}@{records.get_record_offset()}"
             yielded += 1
             try:
                 text = decode(data, where)
                 missing = getattr(record.raw_stream, "limit", 0)
                 if missing:
                     raise InputError(Errors.E405.format(missing=missing))
-                if ctype == "text/plain":
+                if ctype == "text/plain" and not looks_like_html(text):  # crawlers mislabel pages
                     yield article_from_text(text, url=url, published=published, origin=where)
                 else:
                     yield article_from_html(text, where, published, url=url)
