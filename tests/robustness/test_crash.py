@@ -49,14 +49,6 @@ def _start(corpus: Path, db: Path) -> subprocess.Popen[bytes]:
                              "--batch-size", "8"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
-def _startup_seconds() -> float:
-    """How long a detente process takes to start and load its pipeline."""
-    started = time.monotonic()
-    subprocess.run([sys.executable, "-c", "import detente.runner, detente.nlp; detente.nlp.load_pipeline()"],
-                   env={**os.environ, "PYTHONPATH": str(SRC)}, check=True)
-    return time.monotonic() - started
-
-
 def _state(db: Path) -> dict[str, Any]:
     """What the store holds, opened read-write (so a damaged file or WAL would show here)."""
     con = duckdb.connect(str(db))
@@ -90,17 +82,18 @@ def test_ingest_survives_kill_9_and_resumes(tmp_path: Path) -> None:
     reference = _state(reference_db)
     assert len(reference["articles"]) + len(reference["failures"]) == n_lines
 
-    startup = _startup_seconds()
     db = tmp_path / "killed.duckdb"
     rng = random.Random(int(os.environ.get("DETENTE_CRASH_SEED", "9")))
     survived: list[int] = []
-    done = 0
-    for _ in range(KILLS):
-        # a point between start-up and the expected end of what is left to do
-        remaining = (full - startup) * (1 - done / n_lines)
+    attempts = 0
+    while len(survived) < KILLS and attempts < 3 * KILLS:
+        attempts += 1
         proc = _start(corpus, db)
-        time.sleep(startup * 0.8 + rng.uniform(0.0, 1.0) * remaining)
-        if proc.poll() is not None:  # finished before the kill: not a crash point
+        time.sleep(rng.uniform(0.1, 1.0) * full)
+        if proc.poll() is not None:  # finished before the kill: start again on a fresh store
+            assert proc.returncode == 0 and _state(db) == reference
+            for path in (db, db.with_name(db.name + ".wal")):
+                path.unlink(missing_ok=True)
             continue
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=60)
@@ -116,6 +109,6 @@ def test_ingest_survives_kill_9_and_resumes(tmp_path: Path) -> None:
     _, err = proc.communicate(timeout=600)
     assert proc.returncode == 0, err.decode()
     assert _state(db) == reference  # nothing lost, nothing twice, the same merged events
-    assert len(survived) >= KILLS // 2, "too few kills landed while the ingest was running"
-    print(f"kill -9 points survived: {len(survived)} (documents committed at each: {survived}); "
-          f"uninterrupted run {full:.1f} s")
+    assert len(survived) >= max(1, KILLS // 2), "too few kills landed while the ingest was running"
+    print(f"kill -9 points survived: {len(survived)} of {attempts} runs (documents committed at each "
+          f"kill: {survived}); uninterrupted run {full:.1f} s")
