@@ -66,6 +66,14 @@ def test_two_records_in_one_article_stay_two_events() -> None:
     assert sorted(sorted(m.event_id for m in e) for e in events) == [["e1", "e3"], ["e2", "e4"]]
 
 
+def test_records_without_actors_merge_only_within_their_story() -> None:
+    bare = {"source_code": None, "target_code": None, "event_type": "AGREE", "cameo": "030"}
+    assert sizes([item("e1", "a", **bare), item("e2", "b", **bare)]) == [1, 1]
+    assert sizes([item("e1", "a", **bare), item("e2", "b", story_id="a", **bare)]) == [2]
+    # one named actor is enough
+    assert sizes([item("e1", "a", target_code=None), item("e2", "b", target_code=None)]) == [2]
+
+
 def test_date_window() -> None:
     near = [item("e1", "a"), item("e2", "b", date=D + dt.timedelta(days=1))]
     far = [item("e1", "a"), item("e2", "b", date=D + dt.timedelta(days=2))]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import threading
 import time
 from collections.abc import Iterator
@@ -90,10 +89,11 @@ def test_fetch_page_limits_and_errors(site: Site) -> None:
 
 def test_polite_rate_per_host(site: Site) -> None:
     fetcher = Fetcher(min_interval=0.3)
+    started = time.monotonic()
     for i in range(3):
         fetcher.fetch(f"{site.base}/page/{i}")
-    times = [t for _, t in site.hits]
-    assert all(b - a >= 0.28 for a, b in itertools.pairwise(times))
+    assert time.monotonic() - started >= 0.6  # two waits between three requests to one host
+    assert len(site.hits) == 3
 
 
 def test_feed_entries_or_the_pages_they_link(site: Site) -> None:

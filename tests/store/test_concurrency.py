@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from detente.store import initialise
 from detente.store.queries import EventFilter, query_events, summarise
 
@@ -30,12 +32,13 @@ def fake(batch):
     return out
 
 items = (Article(id=f"d{i}", text=f"Item {i}: the ministry accused its neighbour of provocations "
-                 f"again, in statement number {i * 7919 % 10007}.") for i in range(600))
+                 f"again, in statement number {i * 7919 % 10007}.") for i in range(1500))
 s = run(["generated"], sys.argv[1], items=items, fn=fake, batch_size=20)
 print(s.stored, s.reconciled)
 """
 
 
+@pytest.mark.slow
 def test_readers_and_writer_take_turns(tmp_path: Path) -> None:
     db = tmp_path / "s.duckdb"
     initialise(db)
@@ -50,6 +53,6 @@ def test_readers_and_writer_take_turns(tmp_path: Path) -> None:
         time.sleep(0.1)
     out, err = writer.communicate()
     assert writer.returncode == 0, err.decode()
-    assert out.split() == [b"600", b"True"]
+    assert out.split() == [b"1500", b"True"]
     assert reads > 3 and len(seen) > 2  # the readers saw the store grow while it was written
-    assert summarise(db).articles == 600
+    assert summarise(db).articles == 1500

@@ -25,7 +25,7 @@ from detente.store.schema import migrate
 
 RETRY_PAUSE = 0.01
 MAX_PAUSE = 0.05
-WRITER_GAP = 0.05
+WRITER_GAP = 0.15
 LEASE_SECONDS = 1.0
 READ_TIMEOUT = 30.0
 WRITE_TIMEOUT = 120.0

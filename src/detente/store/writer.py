@@ -25,6 +25,7 @@ from detente.errors import Errors
 from detente.ingest import duplicates
 from detente.records import Article, Event, Failure, content_id
 from detente.store.database import Lease, initialise, writing
+from detente.store.schema import ACTOR_COLUMNS
 
 log = logging.getLogger(__name__)
 
@@ -77,8 +78,6 @@ def _now() -> datetime:
 
 
 def _actor(prefix: str, actor: Any) -> dict[str, Any]:
-    from detente.store.schema import ACTOR_COLUMNS
-
     return {f"{prefix}_{c}": getattr(actor, c) if actor is not None else None for c in ACTOR_COLUMNS}
 
 
@@ -334,6 +333,8 @@ MERGE_QUERY = """
            m.location_geonames_id, m.confidence, m.sentence_index
     FROM mentions m JOIN articles a USING (article_id)
     ORDER BY coalesce(m.source_code, ''), coalesce(m.target_code, ''), m.event_type, m.cameo, m.status,
+             CASE WHEN m.source_code IS NULL AND m.target_code IS NULL
+                  THEN coalesce(m.story_id, m.article_id) END,
              CASE WHEN coalesce(m.date, a.published) IS NULL THEN 'undated'
                   WHEN m.date IS NOT NULL AND coalesce(m.date_precision, 'day') <> 'day'
                   THEN m.date_precision ELSE 'day' END,
