@@ -9,7 +9,7 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from detente.ingest.reader import articles_from_bytes
@@ -108,6 +108,9 @@ def archives(draw: Callable[..., Any]) -> bytes:
 
 
 @given(archives())
+@example(b"WARC/1.0\r\nWARC-Type: response")  # warcio raised AttributeError on this
+@example(_warc([("text/plain", 200, b"<!DOCTYPE html><html><body><script>" + SCRIPT_BODY.encode()
+                 + b"()</script><p>Japan accused Korea.</p></body></html>")], False))  # a mislabelled page
 @settings(max_examples=EXAMPLES, deadline=None)
 def test_warc_reader_survives_broken_archives(data: bytes) -> None:
     _check(list(articles_from_warc(io.BytesIO(data), "crawl.warc")))
