@@ -67,6 +67,7 @@ def _schema(db: Path, token: str | None = None) -> Any:
     return schemathesis.openapi.from_asgi("/openapi.json", create_app(Settings(db=db, write_token=token)))
 
 
+@pytest.mark.slow
 def test_no_server_errors_for_any_request(store: Path) -> None:
     """Every operation of the OpenAPI document, with generated parameters and bodies.
 
@@ -85,6 +86,7 @@ def test_no_server_errors_for_any_request(store: Path) -> None:
         call()
 
 
+@pytest.mark.slow
 def test_arbitrary_documents_through_the_write_endpoint(store: Path, tmp_path: Path) -> None:
     """With a token, whatever body is posted is stored, skipped or failed; never a server error."""
     db = tmp_path / "writable.duckdb"
@@ -120,6 +122,7 @@ def _fill(path: str, value: str) -> str:
     return re.sub(r"\{[^}]+\}", quote(value, safe=""), path)
 
 
+@pytest.mark.slow
 def test_every_api_filter_resists_injection(client: TestClient, store: Path) -> None:
     before = _counts(store)
     tried = 0
