@@ -105,8 +105,8 @@ def test_arbitrary_documents_through_the_write_endpoint(store: Path, tmp_path: P
 
 # --- SQL injection -----------------------------------------------------------------------
 
-def _get_routes(client: TestClient) -> list[APIRoute]:
-    """Every GET route of the app, including those of included routers."""
+def _all_routes(client: TestClient) -> list[APIRoute]:
+    """Every route of the app, including those of included routers."""
     def walk(routes: list[Any]) -> Iterator[APIRoute]:
         for r in routes:
             if isinstance(r, APIRoute):
@@ -114,7 +114,11 @@ def _get_routes(client: TestClient) -> list[APIRoute]:
             elif hasattr(r, "original_router"):  # an included router
                 yield from walk(r.original_router.routes)
 
-    return [r for r in walk(client.app.routes) if "GET" in r.methods]  # type: ignore[attr-defined]
+    return list(walk(client.app.routes))  # type: ignore[attr-defined]
+
+
+def _get_routes(client: TestClient) -> list[APIRoute]:
+    return [r for r in _all_routes(client) if "GET" in r.methods]
 
 
 def _fill(path: str, value: str) -> str:
@@ -219,3 +223,34 @@ def test_api_answers_while_an_ingest_writes(tmp_path: Path) -> None:
     assert len(answers) > 20 and any(0 < k < n - _counts(db)[3] for k in seen), sorted(seen)
     assert final["articles"] + _counts(db)[3] == n
     print(f"{len(answers)} API answers during the ingest, all 200; articles seen: {sorted(seen)}")
+
+
+# --- every route: writes need the token, bodies are limited, no CORS ---------------------
+
+def test_every_route_guards_writes_size_and_origin(store: Path, tmp_path: Path) -> None:
+    db = tmp_path / "guarded.duckdb"
+    shutil.copy(store, db)
+    before = _counts(db)
+    with TestClient(create_app(Settings(db=db, write_token="s3cret", max_body=10_000)),
+                    raise_server_exceptions=False) as c:
+        routes = _all_routes(c)
+        writes = [(r, m) for r in routes for m in r.methods - {"GET", "HEAD"}]
+        assert writes, "the app has a write endpoint to guard"
+        doc = b'{"id": "w", "text": "Japan praised China."}\n'
+        for route, method in writes:
+            path = _fill(route.path, "PRK")
+            for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": "s3cret"}):
+                r = c.request(method, path, content=doc, headers=headers)
+                assert r.status_code == 401, (method, path, headers, r.status_code)
+        for route in routes:
+            path = _fill(route.path, "PRK")
+            for method in route.methods - {"HEAD"}:
+                r = c.request(method, path, content=b"x" * 20_000,
+                              headers={"Authorization": "Bearer s3cret"})
+                assert r.status_code == 413, (method, path, r.status_code)
+            pre = c.options(path, headers={"Origin": "https://elsewhere.example",
+                                           "Access-Control-Request-Method": "POST"})
+            got = c.get(path, headers={"Origin": "https://elsewhere.example"})
+            for response in (pre, got):
+                assert not any(h.startswith("access-control-") for h in response.headers), path
+    assert _counts(db) == before  # nothing was written
