@@ -93,6 +93,9 @@ def code_cmd(
             if result.failure is not None:
                 failures.append(result.failure)
                 err.print(f"[red]error[/red] {result.failure}", markup=True, highlight=False)
+            for note in result.notes:
+                err.print(f"[yellow]warning[/yellow] {result.article.id}: {note}", markup=True,
+                          highlight=False)
             writer.write(result.events)
     if failures:
         err.print(f"{len(failures)} of {n_docs + sum(f.stage == 'read' for f in failures)} "

@@ -16,8 +16,10 @@ from detente import nlp
 from detente.actors import find_mentions
 from detente.coding import Coded, code_doc
 from detente.coding.coder import Role
+from detente.config import settings
 from detente.errors import Errors
 from detente.ingest import article_from_text
+from detente.limits import DocumentTimeout, skip_long_sentences, time_limit
 from detente.quotes import speaker_of
 from detente.records import Article, Event, Evidence, Failure, event_id
 from detente.when import event_date, parse_iso
@@ -26,11 +28,13 @@ from detente.where import event_location
 
 @dataclass
 class Result:
-    """What coding one article produced: its events, or the failure that stopped it."""
+    """What coding one article produced: its events, or the failure that stopped it, and
+    notes on parts left out (a skipped overlong sentence, W001)."""
 
     article: Article
     events: list[Event] = field(default_factory=list)
     failure: Failure | None = None
+    notes: list[str] = field(default_factory=list)
 
 
 def _pairs(coded: Coded) -> Iterator[tuple[Role | None, Role | None]]:
@@ -108,34 +112,60 @@ class Pipeline:
         nlp.load_pipeline()
 
     def run(self, articles: Iterable[Article]) -> Iterator[Result]:
-        """One Result per article, in input order."""
+        """One Result per article, in input order; limits from config.settings() apply."""
         it = iter(articles)
         while batch := list(itertools.islice(it, self.batch_size)):
+            prepared = [(a, self._prepare(a)) for a in batch]
+            texts = [p[0] for _, p in prepared if not isinstance(p, Failure)]
+            docs: Iterator[Doc] | None = None
             try:
-                docs = list(nlp.parse((a.text for a in batch), batch_size=self.batch_size))
-            except Exception:  # a poisoned text: parse one by one to isolate it
-                yield from (self._one(a) for a in batch)
-                continue
-            for article, doc in zip(batch, docs, strict=True):
-                yield self._code(article, doc)
+                with time_limit(settings().doc_time_limit * len(texts)):
+                    docs = iter(list(nlp.parse(texts, batch_size=self.batch_size)))
+            except Exception:  # a poisoned or slow text: parse one by one to isolate it
+                docs = None
+            for article, ready in prepared:
+                if isinstance(ready, Failure):
+                    yield Result(article, failure=ready)
+                elif docs is None:
+                    yield self._one(article, *ready)
+                else:
+                    yield self._code(article, next(docs), ready[1])
 
-    def _one(self, article: Article) -> Result:
-        try:
-            doc = nlp.parse_one(article.text)
-        except Exception as e:
-            return Result(article, failure=Failure(article.id, "parse", Errors.E201.format(reason=e)))
-        return self._code(article, doc)
+    @staticmethod
+    def _prepare(article: Article) -> tuple[str, list[str]] | Failure:
+        """The text to parse (overlong sentences blanked) and notes, or a Failure if too long."""
+        limits = settings()
+        if len(article.text) > limits.max_doc_chars:
+            return Failure(article.id, "parse", Errors.E203.format(size=len(article.text),
+                                                                  limit=limits.max_doc_chars))
+        return skip_long_sentences(article.text, limits.max_sentence_tokens)
 
-    def _code(self, article: Article, doc: Doc) -> Result:
+    def _one(self, article: Article, text: str, notes: list[str]) -> Result:
         try:
-            return Result(article, events_of(article, doc))
+            with time_limit(settings().doc_time_limit):
+                doc = nlp.parse_one(text)
+        except DocumentTimeout as e:
+            return Result(article, failure=Failure(article.id, "parse", str(e)), notes=notes)
         except Exception as e:
-            return Result(article, failure=Failure(article.id, "code", Errors.E201.format(reason=e)))
+            return Result(article, failure=Failure(article.id, "parse", Errors.E201.format(reason=e)),
+                          notes=notes)
+        return self._code(article, doc, notes)
+
+    def _code(self, article: Article, doc: Doc, notes: list[str]) -> Result:
+        try:
+            with time_limit(settings().doc_time_limit):
+                return Result(article, events_of(article, doc), notes=notes)
+        except DocumentTimeout as e:
+            return Result(article, failure=Failure(article.id, "code", str(e)), notes=notes)
+        except Exception as e:
+            return Result(article, failure=Failure(article.id, "code", Errors.E201.format(reason=e)),
+                          notes=notes)
 
     def code(self, text: str, published: str | None = None, id: str | None = None) -> list[Event]:
         """Events of one text (raises on failure)."""
         article = article_from_text(text, id=id, published=published)
-        result = self._code(article, nlp.parse_one(article.text))
+        ready = self._prepare(article)
+        result = Result(article, failure=ready) if isinstance(ready, Failure) else self._one(article, *ready)
         if result.failure is not None:
             raise RuntimeError(str(result.failure))
         return result.events

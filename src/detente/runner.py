@@ -189,6 +189,8 @@ def run(
         slow[0] = time.monotonic() - handed_over[0] > SLOW_BATCH
         pending = queue.popleft()
         for result in results:
+            for note in result.notes:
+                log.warning("%s: %s", result.article.id, note)
             if result.failure is not None:
                 pending.batch.failures.append((result.failure, result.article.origin))
             else:

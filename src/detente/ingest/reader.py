@@ -12,12 +12,14 @@ import glob
 import gzip
 import io
 import json
+import logging
 import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, cast
 
+from detente.config import settings
 from detente.errors import Errors, InputError
 from detente.records import Article, Failure, content_id
 from detente.when import byline_date, parse_iso
@@ -25,21 +27,24 @@ from detente.when import byline_date, parse_iso
 if TYPE_CHECKING:
     from detente.ingest.fetch import Fetcher
 
-MAX_BYTES = 20_000_000  # one document (a file, a JSONL line, a WARC record, a fetched page)
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 WARC_SUFFIXES = {".warc", ".arc"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 GLOB_CHARS = re.compile(r"[*?\[]")
 _HTML_LANG = re.compile(r"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+METADATA_FIELDS = ("url", "title", "published", "outlet", "language")
 
 Item = Article | Failure
+log = logging.getLogger(__name__)
 
 
 def decode(data: bytes, name: str) -> str:
     """UTF-8 text from bytes, or an InputError saying why not."""
-    if len(data) > MAX_BYTES:
-        raise InputError(Errors.E006.format(size=len(data), limit=MAX_BYTES))
+    limit = settings().max_doc_bytes
+    if len(data) > limit:
+        raise InputError(Errors.E006.format(size=len(data), limit=limit))
     if b"\x00" in data[:4096]:
         raise InputError(Errors.E007)
     try:
@@ -63,6 +68,11 @@ def looks_like_feed(head: str) -> bool:
         "<rss" in start or "<feed" in start or "<rdf:rdf" in start)
 
 
+def _clean(value: str | None) -> str | None:
+    """A string safe to store: unpaired surrogates (possible in JSON) become U+FFFD, same length."""
+    return _LONE_SURROGATE.sub("\ufffd", value) if value else value
+
+
 def article_from_text(
     text: str,
     *,
@@ -82,15 +92,17 @@ def article_from_text(
     if pub is None:
         pub = byline_date(text)
         basis = "byline" if pub else None
+    text = _LONE_SURROGATE.sub("\ufffd", text)
+    url = _clean(url)
     return Article(
-        id=str(id) if id not in (None, "") else (url or content_id(text)),
+        id=_LONE_SURROGATE.sub("\ufffd", str(id)) if id not in (None, "") else (url or content_id(text)),
         text=text,
         url=url,
-        title=title,
+        title=_clean(title),
         published=pub.isoformat() if pub else None,
-        outlet=outlet,
-        language=language,
-        origin=origin,
+        outlet=_clean(outlet),
+        language=_clean(language),
+        origin=_clean(origin),
         published_basis=basis,
     )
 
@@ -126,6 +138,11 @@ def article_from_json(obj: Any, where: str, published: str | None) -> Article:
         raise InputError(Errors.E004.format(line=where.rsplit(":", 1)[-1], reason="not an object"))
     if not isinstance(obj.get("text"), str):
         raise InputError(Errors.E005)
+    for name in METADATA_FIELDS:
+        if obj.get(name) is not None and not isinstance(obj[name], str):
+            raise InputError(Errors.E012.format(field=name, kind=type(obj[name]).__name__))
+    if isinstance(obj.get("id"), dict | list):
+        raise InputError(Errors.E012.format(field="id", kind=type(obj["id"]).__name__))
     return article_from_text(
         obj["text"],
         id=obj.get("id"),
@@ -144,8 +161,8 @@ def articles_from_lines(lines: Iterable[bytes], origin: str, published: str | No
         where = f"{origin}:{n}"
         obj: Any = None
         try:
-            if len(raw) > MAX_BYTES:
-                raise InputError(Errors.E006.format(size=len(raw), limit=MAX_BYTES))
+            if len(raw) > settings().max_doc_bytes:
+                raise InputError(Errors.E006.format(size=len(raw), limit=settings().max_doc_bytes))
             line = raw.decode("utf-8-sig")
             if not line.strip():
                 continue
@@ -156,8 +173,9 @@ def articles_from_lines(lines: Iterable[bytes], origin: str, published: str | No
         except json.JSONDecodeError as e:
             yield Failure(where, "read", Errors.E004.format(line=n, reason=e.msg))
         except InputError as e:
-            name = obj.get("id") if isinstance(obj, dict) and obj.get("id") else where
-            yield Failure(str(name), "read", str(e))
+            doc_id = obj.get("id") if isinstance(obj, dict) else None
+            name = _clean(str(doc_id)) if isinstance(doc_id, str | int) and doc_id != "" else where
+            yield Failure(name or where, "read", str(e))
 
 
 def articles_from_jsonl(text: str, origin: str, published: str | None) -> Iterator[Item]:
@@ -212,9 +230,10 @@ def _open(path: str) -> IO[bytes]:
 
 
 def _read_limited(f: IO[bytes]) -> bytes:
-    data = f.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise InputError(Errors.E006.format(size=f"over {MAX_BYTES}", limit=MAX_BYTES))
+    limit = settings().max_doc_bytes
+    data = f.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(Errors.E006.format(size=f"over {limit}", limit=limit))
     return data
 
 
@@ -276,7 +295,16 @@ def read_documents(paths: Iterable[str], published: str | None = None,
             fetcher = fetcher or Fetcher()
             yield from articles_from_url(path, fetcher, published)
         else:
-            yield from read_path(path, published)
+            yield from _guarded(read_path(path, published), path)
+
+
+def _guarded(items: Iterator[Item], origin: str) -> Iterator[Item]:
+    """A reader's items; an error no reader foresaw ends that source with a Failure naming it."""
+    try:
+        yield from items
+    except Exception as e:
+        log.warning("%s: unexpected reader error", origin, exc_info=True)
+        yield Failure(origin, "read", Errors.E013.format(reason=f"{type(e).__name__}: {e}"))
 
 
 def count_documents(sources: Iterable[str]) -> int | None:

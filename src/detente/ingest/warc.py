@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from typing import IO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
+from detente.config import settings
 from detente.errors import Errors, InputError
 from detente.records import Article, Failure
 
-MAX_RECORD_BYTES = 20_000_000
 TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 
 
@@ -26,13 +27,14 @@ def _content_type(record: object) -> str:
 def articles_from_warc(stream: IO[bytes], origin: str, published: str | None = None
                        ) -> Iterator[Article | Failure]:
     """Articles of the response and resource records of a WARC stream; others are passed over."""
-    from detente.ingest.reader import article_from_html, article_from_text, decode
+    from detente.ingest.reader import article_from_html, article_from_text, decode, looks_like_html
 
     head = stream.read(5)
     if head[:2] != b"\x1f\x8b" and not head.startswith(b"WARC/"):
         yield Failure(origin, "read", Errors.E403.format(reason="no WARC header"))
         return
     stream.seek(0)
+    yielded = 0
     try:
         records = ArchiveIterator(stream)
         for n, record in enumerate(records, 1):
@@ -45,17 +47,28 @@ def articles_from_warc(stream: IO[bytes], origin: str, published: str | None = N
                 continue
             if record.http_headers is not None and record.http_headers.get_statuscode() not in (None, "200"):
                 continue
+            data = record.content_stream().read(settings().max_doc_bytes + 1)
+            yielded += 1
             try:
-                data = record.content_stream().read(MAX_RECORD_BYTES + 1)
                 text = decode(data, where)
-                if ctype == "text/plain":
+                missing = getattr(record.raw_stream, "limit", 0)
+                if missing:
+                    raise InputError(Errors.E405.format(missing=missing))
+                if ctype == "text/plain" and not looks_like_html(text):  # crawlers mislabel pages
                     yield article_from_text(text, url=url, published=published, origin=where)
                 else:
                     yield article_from_html(text, where, published, url=url)
             except InputError as e:
                 yield Failure(url or where, "read", str(e))
     except ArchiveLoadFailed as e:
+        yielded += 1
         yield Failure(origin, "read", Errors.E403.format(reason=e))
+    except (ValueError, AttributeError, TypeError, EOFError, OSError, zlib.error) as e:
+        # warcio raises all of these on corrupt records; the rest of the file is unreadable
+        yielded += 1
+        yield Failure(origin, "read", Errors.E407.format(reason=f"{type(e).__name__}: {e}"))
+    if not yielded:
+        yield Failure(origin, "read", Errors.E406)
 
 
 def read_warc(path: str, published: str | None = None) -> Iterator[Article | Failure]:
