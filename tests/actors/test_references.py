@@ -195,3 +195,17 @@ def test_without_a_date_titles_keep_their_country_and_no_holder() -> None:
 def test_the_country_after_a_person_is_their_country() -> None:
     text = "Shinzo Abe spoke on Monday. The country will raise defence spending."
     assert actor(text, "The country")[0] == "JPN"
+
+
+def test_pronoun_records_the_mention_that_names_its_actor() -> None:
+    text = "Chile said it would free the sailors it had detained."
+    first = mention_of(text, "it", D18)
+    second = mention_of(text, "it", D18, nth=1)
+    chile = (0, len("Chile"))
+    assert first is not None and first.rule == "pronoun" and first.antecedent == chile
+    assert second is not None and second.antecedent == chile  # through "it", back to the name
+
+
+def test_named_mentions_have_no_antecedent() -> None:
+    mention = mention_of("Chile freed the sailors.", "Chile", D18)
+    assert mention is not None and mention.antecedent is None

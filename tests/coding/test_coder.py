@@ -223,6 +223,26 @@ def test_reporter_is_named_where_the_pronoun_stands_for_it(code):  # type: ignor
     assert text[e.evidence.source_span[0]:e.evidence.source_span[1]] == "Greece"
 
 
+def test_a_pronoun_chain_is_named_by_its_antecedent_in_the_sentence(code):  # type: ignore[no-untyped-def]
+    text = "Chile said it would free the sailors it had detained."
+    for e in code(text):
+        assert e.source is not None and e.evidence.source_span is not None
+        start, end = e.evidence.source_span
+        assert (text[start:end], e.source.text, src(e)) == ("Chile", "Chile", "CHL")
+
+
+def test_group_actors_expand_into_one_record_per_member(code):  # type: ignore[no-untyped-def]
+    text = "Japan met China in May. Both sides agreed to resume trade talks."
+    pairs = {(src(e), tgt(e)) for e in code(text) if e.event_type == "AGREE"}
+    assert pairs == {("JPN", "CHN"), ("CHN", "JPN")}
+
+
+def test_a_group_named_by_its_countries_expands(code):  # type: ignore[no-untyped-def]
+    events = code("North and South Korea agreed to reopen the border.")
+    pairs = {(src(e), tgt(e)) for e in events if e.event_type == "AGREE"}
+    assert pairs == {("PRK", "KOR"), ("KOR", "PRK")}
+
+
 def test_first_person_is_not_resolved_to_the_reporter(code):  # type: ignore[no-untyped-def]
     events = code("Greece said we would release the fishermen.")
     assert all(src(e) != "GRC" for e in events)

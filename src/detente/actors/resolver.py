@@ -369,9 +369,11 @@ class _Reading:
         return sentence_index(self.doc, self.doc[i])
 
     def emit(self, actor: Actor, head: Token, span: Span, kind: str, rule: str,
-             members: tuple[Actor, ...] = (), office: str | None = None) -> _Found:
+             members: tuple[Actor, ...] = (), office: str | None = None,
+             antecedent: tuple[int, int] | None = None) -> _Found:
         actor = replace(actor, text=span.text)
-        mention = Mention(span.start_char, span.end_char, self.sentence(head.i), actor, rule, members)
+        mention = Mention(span.start_char, span.end_char, self.sentence(head.i), actor, rule, members,
+                          antecedent)
         self.index.add(mention, head.i, range(span.start, span.end))
         found = _Found(mention, kind, span.start, office, head.tag_ in ("NNS", "NNPS") or len(members) > 1)
         self.found.append(found)
@@ -771,7 +773,8 @@ class _Reading:
         if ref is None:
             return
         span = self.doc[token.i : token.i + 1]
-        self.emit(ref.mention.actor, token, span, ref.kind, "pronoun", ref.mention.members, ref.office)
+        named = ref.mention.antecedent or ref.mention.span  # a chain of pronouns leads to the name
+        self.emit(ref.mention.actor, token, span, ref.kind, "pronoun", ref.mention.members, ref.office, named)
 
     def group_reference(self, head: Token, atoms: list[Atom]) -> None:
         """"The two Koreas", "both sides": one mention standing for several actors."""

@@ -13,6 +13,13 @@ The coder reads, for each one:
   pattern's prepositions ("sanctions on X", "talks with X");
 - its status: negated, planned, hypothetical, historical or occurred, from the clause's cues.
 
+A role's span (`source_span`, `target_span`) is where the sentence names the actor: the
+actor's mention, or, for a pronoun the actors module resolved by coreference, the mention it
+stands for when that is in the same sentence ("Greece said it would ...": "Greece"); with the
+antecedent in an earlier sentence, the pronoun itself, so that every span of a record lies in
+its sentence. The actor's `text` is always the text of its span. Groups ("both sides", "the two
+Koreas", "North and South Korea") and coordinated actors give one role per member actor.
+
 Statements, comments and appeals (CAMEO 01, 02) have no PLOVER type and are not events.
 Reported speech needs no special case: the speech verb has no pattern, and the reported
 clause is coded with its own subject, so the reporter never becomes the actor.
@@ -28,7 +35,7 @@ from detente.actors import ActorIndex
 from detente.actors.resolver import sentence_index
 from detente.coding.ontology import CameoCode, cameo
 from detente.coding.patterns import Pattern, frame_code, load_cues, load_patterns
-from detente.records import Actor
+from detente.records import Actor, Mention
 
 # Records below this confidence are not emitted: on the project's measurements fewer than
 # one in three of them was right (see `detente eval classes`, accuracy by confidence band).
@@ -437,6 +444,26 @@ def np_span(token: Token) -> Span:
     return token.doc[min(left, token.i) : right + 1]
 
 
+def role_span(mention: Mention, doc: Doc) -> tuple[int, int]:
+    """Where a role's actor is named: the mention itself, or for a pronoun resolved by
+    coreference its antecedent when that stands in the same sentence ("Greece said it would
+    ...": "Greece"). An antecedent in an earlier sentence is not used: every span of a record
+    stays inside the record's sentence, so the pronoun itself is the evidence there."""
+    if mention.antecedent is None:
+        return mention.span
+    named = doc.char_span(*mention.antecedent, alignment_mode="expand")
+    if named is None or sentence_index(doc, named[0]) != mention.sentence_index:
+        return mention.span
+    return mention.antecedent
+
+
+def _mention_roles(mention: Mention, doc: Doc) -> list[Role]:
+    """One role per actor a mention stands for (a group's members), each with its named span."""
+    span = role_span(mention, doc)
+    text = doc.text[span[0]:span[1]]
+    return [Role(replace(a, text=text), span) for a in (mention.members or (mention.actor,))]
+
+
 def role_of(token: Token, actors: ActorIndex) -> list[Role]:
     """The actor(s) a role token stands for: a resolved mention, else its text uncoded."""
     mention = actors.for_token(token)
@@ -447,9 +474,7 @@ def role_of(token: Token, actors: ActorIndex) -> list[Role]:
                 break
             mention = None
     if mention is not None:
-        if mention.members:
-            return [Role(m, mention.span) for m in mention.members]
-        return [Role(mention.actor, mention.span)]
+        return _mention_roles(mention, token.doc)
     if token.tag_ in _RELATIVE or token.lower_ in _NOT_ROLE_WORDS:
         return []
     if token.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY"):
