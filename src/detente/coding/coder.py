@@ -465,22 +465,31 @@ def _mention_roles(mention: Mention, doc: Doc) -> list[Role]:
 
 
 def role_of(token: Token, actors: ActorIndex) -> list[Role]:
-    """The actor(s) a role token stands for: a resolved mention, else its text uncoded."""
+    """The actor(s) a role token stands for: its resolved mention; else the coded actors that
+    modify the noun phrase filling the role ("attacked a Nigerian army base", "Pakistan and
+    Afghanistan's spy agencies"), spanned by that phrase; else a coded actor later in the
+    phrase; else the phrase's text, uncoded."""
     mention = actors.for_token(token)
-    if mention is None:
-        for t in np_span(token):
-            mention = actors.for_token(t)
-            if mention is not None and mention.actor.code:
-                break
-            mention = None
     if mention is not None:
         return _mention_roles(mention, token.doc)
+    phrase = np_span(token)
+    owners: list[Mention] = []
+    for t in token.doc[phrase.start : token.i]:  # the modifiers before the head word
+        m = actors.for_token(t)
+        if m is not None and m.actor.code and m not in owners:
+            owners.append(m)
+    if owners:
+        where = (phrase.start_char, phrase.end_char)
+        return [Role(replace(a, text=phrase.text), where) for m in owners for a in (m.members or (m.actor,))]
+    for t in phrase:  # "the release of Kenyan fishermen": an actor after the head word
+        m = actors.for_token(t)
+        if m is not None and m.actor.code:
+            return _mention_roles(m, token.doc)
     if token.tag_ in _RELATIVE or token.lower_ in _NOT_ROLE_WORDS:
         return []
     if token.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY"):
         return []  # "on Tuesday", "20 percent": times and amounts are not actors
-    span = np_span(token)
-    return [Role(Actor(text=span.text), (span.start_char, span.end_char))]
+    return [Role(Actor(text=phrase.text), (phrase.start_char, phrase.end_char))]
 
 
 def roles_of(token: Token | None, actors: ActorIndex) -> tuple[Role, ...]:
@@ -548,7 +557,7 @@ def _context_target(token: Token, sources: tuple[Role, ...], actors: ActorIndex)
                 continue
             dist = abs(m.start - token.idx)
             if best is None or dist < best[0]:
-                best = (dist, Role(m.actor, m.span))
+                best = (dist, _mention_roles(m, token.doc)[0])
         if best is not None:
             return best[1]
     return None
