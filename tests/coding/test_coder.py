@@ -265,6 +265,16 @@ def test_a_context_target_is_named_where_its_pronoun_stands_for_it(code):  # typ
     assert e.target is not None and e.target.text == "Chile's foreign ministry"
 
 
+def test_a_purpose_infinitive_restating_an_event_noun_is_not_coded_apart(code):  # type: ignore[no-untyped-def]
+    events = code("Peru called for talks to discuss the border.")
+    assert [e.event_type for e in events] == ["REQUEST"]
+
+
+def test_a_purpose_infinitive_of_another_kind_is_still_coded(code):  # type: ignore[no-untyped-def]
+    events = code("Peru imposed sanctions to punish Chile.")
+    assert "SANCTION" in {e.event_type for e in events}
+
+
 def test_an_uncoded_party_is_never_its_own_target(code):  # type: ignore[no-untyped-def]
     for e in code("Chile and the Andean Community signed a trade agreement."):
         assert e.source is not None and e.target is not None

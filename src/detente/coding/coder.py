@@ -580,11 +580,20 @@ def _complement(token: Token, frame: str) -> Token | None:
 
 
 def _restates_an_argument(token: Token, matched: dict[int, _Predicate]) -> bool:
-    """ "called for talks to discuss X": an infinitive on a coded predicate's noun is its content."""
-    if token.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    """ "called for talks to discuss X": an infinitive on a coded predicate's noun is its content;
+    so is a purpose infinitive of the same kind as an event noun its verb governs (the parser
+    often hangs "to discuss" on "called", not on "talks")."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if token.dep_ not in ("acl", "advcl") or not infinitive:
         return False
-    noun = token.head
-    return noun.i in matched or _governed_by_predicate(noun, matched)
+    if token.dep_ == "acl":
+        noun = token.head
+        return noun.i in matched or _governed_by_predicate(noun, matched)
+    own = matched[token.i].code[:2] if token.i in matched else None
+    governor = token.head
+    nouns = [c for c in governor.children if c.dep_ == "dobj"]
+    nouns += [g for c in governor.children if c.dep_ == "prep" for g in _pobjs(c)]
+    return any(n.i in matched and n.pos_ == "NOUN" and matched[n.i].code[:2] == own for n in nouns)
 
 
 def _actor_key(role: Role | None) -> str | None:
