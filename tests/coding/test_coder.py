@@ -275,6 +275,16 @@ def test_a_purpose_infinitive_of_another_kind_is_still_coded(code):  # type: ign
     assert "SANCTION" in {e.event_type for e in events}
 
 
+def test_rebels_attacking_their_own_country_keep_it_as_target(code):  # type: ignore[no-untyped-def]
+    e = one(code("The Taliban attacked an Afghan army base in Helmand overnight."), "ASSAULT")
+    assert e.source is not None and e.source.code == "AFGREBTAL" and tgt(e) == "AFG"
+
+
+def test_a_government_and_its_own_country_are_one_party(code):  # type: ignore[no-untyped-def]
+    events = code("The Kenyan government wants to discuss Kenya's role in the games.")
+    assert all(tgt(e) != "KEN" for e in events)
+
+
 def test_an_uncoded_party_is_never_its_own_target(code):  # type: ignore[no-untyped-def]
     for e in code("Chile and the Andean Community signed a trade agreement."):
         assert e.source is not None and e.target is not None

@@ -56,6 +56,8 @@ _MUTUAL_CODES = ("057", "050", "190")
 _DEFAULT_TARGET_PREPS = ("to", "against")
 _CONDITION_LINKS = ("xcomp", "conj", "acomp", "advcl", "dobj", "pobj", "prep", "ccomp")
 _CLAUSE_LINKS = ("xcomp", "conj", "dobj", "nsubj", "nsubjpass", "pobj", "prep", "attr")
+# Sectors that are arms of the state, the same actor as their sector-less country.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"})
 _NOT_ROLE_WORDS = frozenset({"it", "this", "that", "which", "there", "what", "nothing", "none"})
 _THIRD_PERSON = frozenset({"he", "she", "it", "they"})
 _PERSONAL = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "us"})
@@ -528,13 +530,16 @@ def _antecedent_roles(pronoun: Token, actors: ActorIndex) -> tuple[Role, ...]:
 
 
 def _same_actor(role: Role, sources: tuple[Role, ...]) -> bool:
-    """The same country with no distinguishing sector (PRK and PRKGOV), or the same code."""
+    """The same code, or the same country where one side has no sector and the other is an
+    arm of the state (PRK and PRKGOV); a country's rebels or opposition are not the state."""
     a = role.actor
     for s in sources:
         b = s.actor
         if a.code and a.code == b.code:
             return True
-        if a.country and a.country == b.country and (not a.sector or not b.sector):
+        if a.country and a.country == b.country and (not a.sector or not b.sector) and (
+            (a.sector or b.sector or "GOV") in _STATE_SECTORS
+        ):
             return True
     return False
 
