@@ -285,6 +285,17 @@ def test_a_government_and_its_own_country_are_one_party(code):  # type: ignore[n
     assert all(tgt(e) != "KEN" for e in events)
 
 
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("Peru met the Irish premier on Monday.", "the Irish premier"),
+    ("The United States met President Ilham Aliyev of Azerbaijan.", "President Ilham Aliyev of Azerbaijan"),
+    ("Ghana accused the Togolese army of killings near the border.", "the Togolese army"),
+])
+def test_a_named_role_spans_its_noun_phrase(code, text, phrase):  # type: ignore[no-untyped-def]
+    e = code(text)[0]
+    assert e.target is not None and e.evidence.target_span is not None
+    assert text[e.evidence.target_span[0]:e.evidence.target_span[1]] == phrase == e.target.text
+
+
 def test_an_uncoded_party_is_never_its_own_target(code):  # type: ignore[no-untyped-def]
     for e in code("Chile and the Andean Community signed a trade agreement."):
         assert e.source is not None and e.target is not None

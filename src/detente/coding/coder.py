@@ -13,12 +13,13 @@ The coder reads, for each one:
   pattern's prepositions ("sanctions on X", "talks with X");
 - its status: negated, planned, hypothetical, historical or occurred, from the clause's cues.
 
-A role's span (`source_span`, `target_span`) is where the sentence names the actor: the
-actor's mention, or, for a pronoun the actors module resolved by coreference, the mention it
-stands for when that is in the same sentence ("Greece said it would ...": "Greece"); with the
-antecedent in an earlier sentence, the pronoun itself, so that every span of a record lies in
-its sentence. The actor's `text` is always the text of its span. Groups ("both sides", "the two
-Koreas", "North and South Korea") and coordinated actors give one role per member actor.
+A role's span (`source_span`, `target_span`) is where the sentence names the actor: the noun
+phrase that fills the role ("the Irish premier", "a Nigerian army base", "President Ilham Aliyev
+of Azerbaijan"), which holds the actor's mention; for a pronoun the actors module resolved by
+coreference, the mention it stands for when that is in the same sentence ("Greece said it would
+...": "Greece"), else the pronoun itself, so that every span of a record lies in its sentence.
+The actor's `text` is always the text of its span. Groups ("both sides", "the two Koreas",
+"North and South Korea") and coordinated actors give one role per member actor.
 
 Statements, comments and appeals (CAMEO 01, 02) have no PLOVER type and are not events.
 Reported speech needs no special case: the speech verb has no pattern, and the reported
@@ -432,18 +433,28 @@ def is_historical(token: Token) -> bool:
 
 
 def np_span(token: Token) -> Span:
-    """The noun phrase a role token stands for, without relative clauses or appositions."""
+    """The noun phrase a role token stands for, without relative clauses or appositions; an
+    "of" phrase belongs to it, unless the phrase names an act and the role word does not
+    ("accused the army of mass killings"; but "the offer of talks")."""
     left = token.left_edge.i
     right = token.i
+    acts = token.pos_ == "NOUN" and match_pattern(token) is not None
     for c in token.rights:
         if c.dep_ in ("compound", "flat", "nummod", "amod") or (
-            c.dep_ == "prep" and c.lower_ == "of"
+            c.dep_ == "prep" and c.lower_ == "of" and (acts or not any(_names_an_act(g) for g in _pobjs(c)))
         ):
             right = max(right, c.right_edge.i)
     for c in token.lefts:
         if c.dep_ in ("prep", "punct", "cc") or c.tag_ in _RELATIVE:
             left = max(left, c.right_edge.i + 1)
     return token.doc[min(left, token.i) : right + 1]
+
+
+def _names_an_act(token: Token) -> bool:
+    """A gerund or an event noun with a pattern: "of violating", "of mass killings"."""
+    return token.dep_ == "pcomp" or token.tag_ == "VBG" or (
+        token.pos_ == "NOUN" and match_pattern(token) is not None
+    )
 
 
 def role_span(mention: Mention, doc: Doc) -> tuple[int, int]:
@@ -459,9 +470,13 @@ def role_span(mention: Mention, doc: Doc) -> tuple[int, int]:
     return mention.antecedent
 
 
-def _mention_roles(mention: Mention, doc: Doc) -> list[Role]:
-    """One role per actor a mention stands for (a group's members), each with its named span."""
+def _mention_roles(mention: Mention, doc: Doc, head: Token | None = None) -> list[Role]:
+    """One role per actor a mention stands for (a group's members), each with its named span;
+    a mention headed by the role word spans the whole noun phrase ("the Irish premier")."""
     span = role_span(mention, doc)
+    if head is not None and span == mention.span:
+        phrase = np_span(head)
+        span = (min(span[0], phrase.start_char), max(span[1], phrase.end_char))
     text = doc.text[span[0]:span[1]]
     return [Role(replace(a, text=text), span) for a in (mention.members or (mention.actor,))]
 
@@ -473,7 +488,8 @@ def role_of(token: Token, actors: ActorIndex) -> list[Role]:
     phrase; else the phrase's text, uncoded."""
     mention = actors.for_token(token)
     if mention is not None:
-        return _mention_roles(mention, token.doc)
+        headed = actors.by_head.get(token.i) is mention
+        return _mention_roles(mention, token.doc, token if headed else None)
     phrase = np_span(token)
     owners: list[Mention] = []
     for t in token.doc[phrase.start : token.i]:  # the modifiers before the head word
