@@ -38,11 +38,14 @@ class Result:
 
 
 def _pairs(coded: Coded) -> Iterator[tuple[Role | None, Role | None]]:
-    """Compound actors expand into one record per (source, target) pair."""
+    """Compound actors expand into one record per (source, target) pair; an actor is never
+    its own target (the same code, or the same uncoded phrase)."""
     sources: list[Role | None] = list(coded.sources) or [None]
     targets: list[Role | None] = list(coded.targets) or [None]
     for s, t in itertools.product(sources, targets):
-        if s is not None and t is not None and s.actor.code and s.actor.code == t.actor.code:
+        if s is not None and t is not None and s.actor.code == t.actor.code and (
+            s.actor.code or s.span == t.span
+        ):
             if len(targets) > 1:
                 continue
             t = None

@@ -217,6 +217,7 @@ class Mention:
     actor: Actor
     rule: str = "dictionary"
     members: tuple[Actor, ...] = field(default_factory=tuple)  # for "the two Koreas", "both sides"
+    antecedent: Span | None = None  # for a pronoun: the span of the mention that names its actor
 
     @property
     def span(self) -> Span:

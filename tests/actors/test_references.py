@@ -195,3 +195,42 @@ def test_without_a_date_titles_keep_their_country_and_no_holder() -> None:
 def test_the_country_after_a_person_is_their_country() -> None:
     text = "Shinzo Abe spoke on Monday. The country will raise defence spending."
     assert actor(text, "The country")[0] == "JPN"
+
+
+def test_pronoun_records_the_mention_that_names_its_actor() -> None:
+    text = "Chile said it would free the sailors it had detained."
+    first = mention_of(text, "it", D18)
+    second = mention_of(text, "it", D18, nth=1)
+    chile = (0, len("Chile"))
+    assert first is not None and first.rule == "pronoun" and first.antecedent == chile
+    assert second is not None and second.antecedent == chile  # through "it", back to the name
+
+
+def test_named_mentions_have_no_antecedent() -> None:
+    mention = mention_of("Chile freed the sailors.", "Chile", D18)
+    assert mention is not None and mention.antecedent is None
+
+
+def test_unlisted_words_inside_a_title_keep_the_phrase_whole() -> None:
+    text = "Kenyan Trade Minister Dr Peter Munya met the Ugandan army chief Gen. David Muhoozi."
+    for phrase, code in (("Kenyan Trade Minister Dr Peter Munya", "KENGOV"),
+                         ("Ugandan army chief Gen. David Muhoozi", "UGAMIL")):
+        mention = mention_of(text, phrase, D18)
+        assert mention is not None and mention.actor.code == code
+        assert text[mention.start:mention.end] == phrase
+
+
+def test_pronoun_prefers_the_subject_of_its_governing_clause() -> None:
+    text = "A Kenyan court freed a worker of the French embassy after it had convicted him."
+    assert actor(text, "it") == ("KENJUD", "Kenya")
+
+
+def test_possessive_prefers_the_subject_over_a_nearer_possessor() -> None:
+    text = "The Taliban spurned the Afghan government's offer and began its spring campaign."
+    mention = mention_of(text, "its", D18)
+    assert mention is not None and mention.actor.code == "AFGREBTAL"
+
+
+def test_pronoun_in_a_relative_clause_means_the_noun_it_describes() -> None:
+    text = "Moon Jae-in met Shinzo Abe, who told him his country wanted calm."
+    assert actor(text, "his country")[0] == "JPN"  # not the sentence's subject, Moon

@@ -223,6 +223,102 @@ def test_reporter_is_named_where_the_pronoun_stands_for_it(code):  # type: ignor
     assert text[e.evidence.source_span[0]:e.evidence.source_span[1]] == "Greece"
 
 
+def test_a_pronoun_chain_is_named_by_its_antecedent_in_the_sentence(code):  # type: ignore[no-untyped-def]
+    text = "Chile said it would free the sailors it had detained."
+    for e in code(text):
+        assert e.source is not None and e.evidence.source_span is not None
+        start, end = e.evidence.source_span
+        assert (text[start:end], e.source.text, src(e)) == ("Chile", "Chile", "CHL")
+
+
+def test_group_actors_expand_into_one_record_per_member(code):  # type: ignore[no-untyped-def]
+    text = "Japan met China in May. Both sides agreed to resume trade talks."
+    pairs = {(src(e), tgt(e)) for e in code(text) if e.event_type == "AGREE"}
+    assert pairs == {("JPN", "CHN"), ("CHN", "JPN")}
+
+
+def test_a_group_named_by_its_countries_expands(code):  # type: ignore[no-untyped-def]
+    events = code("North and South Korea agreed to reopen the border.")
+    pairs = {(src(e), tgt(e)) for e in events if e.event_type == "AGREE"}
+    assert pairs == {("PRK", "KOR"), ("KOR", "PRK")}
+
+
+@pytest.mark.parametrize("text", [
+    "Chile's foreign ministry said it had received a letter from Lima saying Peru would attend the summit.",
+    "Greece complained on Monday. On Tuesday it expelled the Albanian ambassador, and it recalled its envoy.",
+])
+def test_every_role_span_holds_its_actor_text_inside_the_sentence(code, text):  # type: ignore[no-untyped-def]
+    events = code(text)
+    assert events
+    for e in events:
+        sentence_start = text.index(e.sentence)
+        for actor, span in ((e.source, e.evidence.source_span), (e.target, e.evidence.target_span)):
+            if actor is None or span is None:
+                continue
+            assert text[span[0]:span[1]] == actor.text
+            assert sentence_start <= span[0] and span[1] <= sentence_start + len(e.sentence)
+
+
+def test_a_context_target_is_named_where_its_pronoun_stands_for_it(code):  # type: ignore[no-untyped-def]
+    text = "Chile's foreign ministry said it had a letter from Lima saying Peru would attend the summit."
+    e = one(code(text), "CONSULT")
+    assert e.target is not None and e.target.text == "Chile's foreign ministry"
+
+
+def test_a_purpose_infinitive_restating_an_event_noun_is_not_coded_apart(code):  # type: ignore[no-untyped-def]
+    events = code("Peru called for talks to discuss the border.")
+    assert [e.event_type for e in events] == ["REQUEST"]
+
+
+def test_a_purpose_infinitive_of_another_kind_is_still_coded(code):  # type: ignore[no-untyped-def]
+    events = code("Peru imposed sanctions to punish Chile.")
+    assert "SANCTION" in {e.event_type for e in events}
+
+
+def test_rebels_attacking_their_own_country_keep_it_as_target(code):  # type: ignore[no-untyped-def]
+    e = one(code("The Taliban attacked an Afghan army base in Helmand overnight."), "ASSAULT")
+    assert e.source is not None and e.source.code == "AFGREBTAL" and tgt(e) == "AFG"
+
+
+def test_a_government_and_its_own_country_are_one_party(code):  # type: ignore[no-untyped-def]
+    events = code("The Kenyan government wants to discuss Kenya's role in the games.")
+    assert all(tgt(e) != "KEN" for e in events)
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("Peru met the Irish premier on Monday.", "the Irish premier"),
+    ("The United States met President Ilham Aliyev of Azerbaijan.", "President Ilham Aliyev of Azerbaijan"),
+    ("Ghana accused the Togolese army of killings near the border.", "the Togolese army"),
+])
+def test_a_named_role_spans_its_noun_phrase(code, text, phrase):  # type: ignore[no-untyped-def]
+    e = code(text)[0]
+    assert e.target is not None and e.evidence.target_span is not None
+    assert text[e.evidence.target_span[0]:e.evidence.target_span[1]] == phrase == e.target.text
+
+
+def test_an_uncoded_party_is_never_its_own_target(code):  # type: ignore[no-untyped-def]
+    for e in code("Chile and the Andean Community signed a trade agreement."):
+        assert e.source is not None and e.target is not None
+        assert e.evidence.source_span != e.evidence.target_span
+
+
+def test_an_actor_modifying_the_role_phrase_is_spanned_by_the_phrase(code):  # type: ignore[no-untyped-def]
+    text = "The rebels attacked a Nigerian army base in Borno."
+    e = one(code(text), "ASSAULT")
+    assert tgt(e) == "NGA" and e.evidence.target_span is not None
+    assert text[e.evidence.target_span[0]:e.evidence.target_span[1]] == "a Nigerian army base"
+
+
+def test_coordinated_owners_of_a_role_phrase_each_get_a_record(code):  # type: ignore[no-untyped-def]
+    text = "The Ecuadorian and Chilean navies met on Monday."
+    events = [e for e in code(text) if e.event_type == "CONSULT"]
+    assert {(src(e), tgt(e)) for e in events} == {("ECU", "CHL"), ("CHL", "ECU")}
+    for e in events:
+        assert e.evidence.source_span is not None
+        start, end = e.evidence.source_span
+        assert text[start:end] == "The Ecuadorian and Chilean navies"
+
+
 def test_first_person_is_not_resolved_to_the_reporter(code):  # type: ignore[no-untyped-def]
     events = code("Greece said we would release the fishermen.")
     assert all(src(e) != "GRC" for e in events)

@@ -101,6 +101,7 @@ class _Found:
     first: int  # first token
     office: str | None = None
     plural: bool = False  # "the North Koreans", "US troops": a "they"
+    subject: bool = False  # the subject of its clause: what a later pronoun most likely means
 
 
 class ActorResolver:
@@ -369,11 +370,14 @@ class _Reading:
         return sentence_index(self.doc, self.doc[i])
 
     def emit(self, actor: Actor, head: Token, span: Span, kind: str, rule: str,
-             members: tuple[Actor, ...] = (), office: str | None = None) -> _Found:
+             members: tuple[Actor, ...] = (), office: str | None = None,
+             antecedent: tuple[int, int] | None = None) -> _Found:
         actor = replace(actor, text=span.text)
-        mention = Mention(span.start_char, span.end_char, self.sentence(head.i), actor, rule, members)
+        mention = Mention(span.start_char, span.end_char, self.sentence(head.i), actor, rule, members,
+                          antecedent)
         self.index.add(mention, head.i, range(span.start, span.end))
-        found = _Found(mention, kind, span.start, office, head.tag_ in ("NNS", "NNPS") or len(members) > 1)
+        found = _Found(mention, kind, span.start, office, head.tag_ in ("NNS", "NNPS") or len(members) > 1,
+                       is_subject(head))
         self.found.append(found)
         return found
 
@@ -422,11 +426,17 @@ class _Reading:
             if i in by_end:
                 chain.append(by_end[i])
                 i = by_end[i].start
-            elif self.doc[i - 1].text in ("'s", "’s", "'", "the", "-", "The"):
+            elif self.doc[i - 1].text in ("'s", "’s", "'", "the", "-", "The") \
+                    or self.modifies_within(self.doc[i - 1], person):
                 i -= 1
             else:
                 break
         return chain
+
+    def modifies_within(self, t: Token, person: Atom) -> bool:
+        """A word inside the name's phrase that the dictionaries lack: "Trade" and "Dr" in
+        "Kenyan Trade Minister Dr Peter Munya" modify words after them, up to the name."""
+        return t.dep_ in ("compound", "amod", "nmod", "flat") and t.i < t.head.i < person.end
 
     def span_of(self, head: Token, atoms: list[Atom]) -> Span:
         start = min([head.i] + [a.start for a in atoms])
@@ -745,24 +755,31 @@ class _Reading:
     # -- references ---------------------------------------------------------------------
 
     def antecedent(self, token: Token) -> _Found | None:
-        """The actor a pronoun stands for: the latest fitting one named before it, nearby."""
+        """The actor a pronoun stands for, of the fitting ones named nearby before it: the
+        subject of a clause the pronoun stands in, else the latest subject of a clause, else
+        the latest ("The army freed a Turkish ship it had seized": the army, not the flag)."""
         want = self.r.pronouns.get(token.lower_)
         here = self.sentence(token.i)
+        fitting: list[_Found] = []
         for f in reversed(self.found):
             if f.first >= token.i:
                 continue
             distance = here - f.mention.sentence_index
             if want == "person":
                 if f.kind == "person" and distance <= _PERSON_REACH:
-                    return f
+                    fitting.append(f)
             elif distance <= _THING_REACH and f.kind in ("thing", "group") and f.mention.actor.code:
                 if want == "thing" and f.kind == "thing" and not f.plural:
-                    return f
+                    fitting.append(f)
                 if want == "plural" and (f.kind == "group" or f.plural):
-                    return f
+                    fitting.append(f)
             elif distance > _PERSON_REACH:
                 break
-        return None
+        for subject in governing_subjects(token):  # "Kim, who warned his ...": Kim
+            for f in fitting:
+                if f.mention.start <= subject.idx < f.mention.end:
+                    return f
+        return next((f for f in fitting if f.subject), fitting[0] if fitting else None)
 
     def pronoun(self, token: Token) -> None:
         if self.r.pronouns.get(token.lower_) != "person" and (is_expletive(token) or in_quotes(token)):
@@ -771,7 +788,8 @@ class _Reading:
         if ref is None:
             return
         span = self.doc[token.i : token.i + 1]
-        self.emit(ref.mention.actor, token, span, ref.kind, "pronoun", ref.mention.members, ref.office)
+        named = ref.mention.antecedent or ref.mention.span  # a chain of pronouns leads to the name
+        self.emit(ref.mention.actor, token, span, ref.kind, "pronoun", ref.mention.members, ref.office, named)
 
     def group_reference(self, head: Token, atoms: list[Atom]) -> None:
         """"The two Koreas", "both sides": one mention standing for several actors."""
@@ -824,6 +842,27 @@ class _Reading:
             return
         sector = ref.mention.actor.sector or "GOV"  # a counterpart holds an office
         self.emit(self.country_actor(span.text, countries[0], sector), head, span, "person", "counterpart")
+
+
+def is_subject(head: Token) -> bool:
+    """True for the head of a clause's subject, or of a conjunct of one ("X and Y said")."""
+    t = head
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ in ("nsubj", "nsubjpass")
+
+
+def governing_subjects(token: Token) -> list[Token]:
+    """Subjects of the clauses above a pronoun, nearest first; a relative pronoun subject
+    stands for the noun its clause describes."""
+    out: list[Token] = []
+    for verb in token.ancestors:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i:
+                out.append(verb.head if c.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" else c)
+    return out
 
 
 def is_expletive(token: Token) -> bool:

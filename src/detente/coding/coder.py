@@ -13,6 +13,14 @@ The coder reads, for each one:
   pattern's prepositions ("sanctions on X", "talks with X");
 - its status: negated, planned, hypothetical, historical or occurred, from the clause's cues.
 
+A role's span (`source_span`, `target_span`) is where the sentence names the actor: the noun
+phrase that fills the role ("the Irish premier", "a Nigerian army base", "President Ilham Aliyev
+of Azerbaijan"), which holds the actor's mention; for a pronoun the actors module resolved by
+coreference, the mention it stands for when that is in the same sentence ("Greece said it would
+...": "Greece"), else the pronoun itself, so that every span of a record lies in its sentence.
+The actor's `text` is always the text of its span. Groups ("both sides", "the two Koreas",
+"North and South Korea") and coordinated actors give one role per member actor.
+
 Statements, comments and appeals (CAMEO 01, 02) have no PLOVER type and are not events.
 Reported speech needs no special case: the speech verb has no pattern, and the reported
 clause is coded with its own subject, so the reporter never becomes the actor.
@@ -28,7 +36,7 @@ from detente.actors import ActorIndex
 from detente.actors.resolver import sentence_index
 from detente.coding.ontology import CameoCode, cameo
 from detente.coding.patterns import Pattern, frame_code, load_cues, load_patterns
-from detente.records import Actor
+from detente.records import Actor, Mention
 
 # Records below this confidence are not emitted: on the project's measurements fewer than
 # one in three of them was right (see `detente eval classes`, accuracy by confidence band).
@@ -49,6 +57,8 @@ _MUTUAL_CODES = ("057", "050", "190")
 _DEFAULT_TARGET_PREPS = ("to", "against")
 _CONDITION_LINKS = ("xcomp", "conj", "acomp", "advcl", "dobj", "pobj", "prep", "ccomp")
 _CLAUSE_LINKS = ("xcomp", "conj", "dobj", "nsubj", "nsubjpass", "pobj", "prep", "attr")
+# Sectors that are arms of the state, the same actor as their sector-less country.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"})
 _NOT_ROLE_WORDS = frozenset({"it", "this", "that", "which", "there", "what", "nothing", "none"})
 _THIRD_PERSON = frozenset({"he", "she", "it", "they"})
 _PERSONAL = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "us"})
@@ -423,12 +433,15 @@ def is_historical(token: Token) -> bool:
 
 
 def np_span(token: Token) -> Span:
-    """The noun phrase a role token stands for, without relative clauses or appositions."""
+    """The noun phrase a role token stands for, without relative clauses or appositions; an
+    "of" phrase belongs to it, unless the phrase names an act and the role word does not
+    ("accused the army of mass killings"; but "the offer of talks")."""
     left = token.left_edge.i
     right = token.i
+    acts = token.pos_ == "NOUN" and match_pattern(token) is not None
     for c in token.rights:
         if c.dep_ in ("compound", "flat", "nummod", "amod") or (
-            c.dep_ == "prep" and c.lower_ == "of"
+            c.dep_ == "prep" and c.lower_ == "of" and (acts or not any(_names_an_act(g) for g in _pobjs(c)))
         ):
             right = max(right, c.right_edge.i)
     for c in token.lefts:
@@ -437,25 +450,64 @@ def np_span(token: Token) -> Span:
     return token.doc[min(left, token.i) : right + 1]
 
 
+def _names_an_act(token: Token) -> bool:
+    """A gerund or an event noun with a pattern: "of violating", "of mass killings"."""
+    return token.dep_ == "pcomp" or token.tag_ == "VBG" or (
+        token.pos_ == "NOUN" and match_pattern(token) is not None
+    )
+
+
+def role_span(mention: Mention, doc: Doc) -> tuple[int, int]:
+    """Where a role's actor is named: the mention itself, or for a pronoun resolved by
+    coreference its antecedent when that stands in the same sentence ("Greece said it would
+    ...": "Greece"). An antecedent in an earlier sentence is not used: every span of a record
+    stays inside the record's sentence, so the pronoun itself is the evidence there."""
+    if mention.antecedent is None:
+        return mention.span
+    named = doc.char_span(*mention.antecedent, alignment_mode="expand")
+    if named is None or sentence_index(doc, named[0]) != mention.sentence_index:
+        return mention.span
+    return mention.antecedent
+
+
+def _mention_roles(mention: Mention, doc: Doc, head: Token | None = None) -> list[Role]:
+    """One role per actor a mention stands for (a group's members), each with its named span;
+    a mention headed by the role word spans the whole noun phrase ("the Irish premier")."""
+    span = role_span(mention, doc)
+    if head is not None and span == mention.span:
+        phrase = np_span(head)
+        span = (min(span[0], phrase.start_char), max(span[1], phrase.end_char))
+    text = doc.text[span[0]:span[1]]
+    return [Role(replace(a, text=text), span) for a in (mention.members or (mention.actor,))]
+
+
 def role_of(token: Token, actors: ActorIndex) -> list[Role]:
-    """The actor(s) a role token stands for: a resolved mention, else its text uncoded."""
+    """The actor(s) a role token stands for: its resolved mention; else the coded actors that
+    modify the noun phrase filling the role ("attacked a Nigerian army base", "Pakistan and
+    Afghanistan's spy agencies"), spanned by that phrase; else a coded actor later in the
+    phrase; else the phrase's text, uncoded."""
     mention = actors.for_token(token)
-    if mention is None:
-        for t in np_span(token):
-            mention = actors.for_token(t)
-            if mention is not None and mention.actor.code:
-                break
-            mention = None
     if mention is not None:
-        if mention.members:
-            return [Role(m, mention.span) for m in mention.members]
-        return [Role(mention.actor, mention.span)]
+        headed = actors.by_head.get(token.i) is mention
+        return _mention_roles(mention, token.doc, token if headed else None)
+    phrase = np_span(token)
+    owners: list[Mention] = []
+    for t in token.doc[phrase.start : token.i]:  # the modifiers before the head word
+        m = actors.for_token(t)
+        if m is not None and m.actor.code and m not in owners:
+            owners.append(m)
+    if owners:
+        where = (phrase.start_char, phrase.end_char)
+        return [Role(replace(a, text=phrase.text), where) for m in owners for a in (m.members or (m.actor,))]
+    for t in phrase:  # "the release of Kenyan fishermen": an actor after the head word
+        m = actors.for_token(t)
+        if m is not None and m.actor.code:
+            return _mention_roles(m, token.doc)
     if token.tag_ in _RELATIVE or token.lower_ in _NOT_ROLE_WORDS:
         return []
     if token.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY"):
         return []  # "on Tuesday", "20 percent": times and amounts are not actors
-    span = np_span(token)
-    return [Role(Actor(text=span.text), (span.start_char, span.end_char))]
+    return [Role(Actor(text=phrase.text), (phrase.start_char, phrase.end_char))]
 
 
 def roles_of(token: Token | None, actors: ActorIndex) -> tuple[Role, ...]:
@@ -494,13 +546,16 @@ def _antecedent_roles(pronoun: Token, actors: ActorIndex) -> tuple[Role, ...]:
 
 
 def _same_actor(role: Role, sources: tuple[Role, ...]) -> bool:
-    """The same country with no distinguishing sector (PRK and PRKGOV), or the same code."""
+    """The same code, or the same country where one side has no sector and the other is an
+    arm of the state (PRK and PRKGOV); a country's rebels or opposition are not the state."""
     a = role.actor
     for s in sources:
         b = s.actor
         if a.code and a.code == b.code:
             return True
-        if a.country and a.country == b.country and (not a.sector or not b.sector):
+        if a.country and a.country == b.country and (not a.sector or not b.sector) and (
+            (a.sector or b.sector or "GOV") in _STATE_SECTORS
+        ):
             return True
     return False
 
@@ -523,7 +578,7 @@ def _context_target(token: Token, sources: tuple[Role, ...], actors: ActorIndex)
                 continue
             dist = abs(m.start - token.idx)
             if best is None or dist < best[0]:
-                best = (dist, Role(m.actor, m.span))
+                best = (dist, _mention_roles(m, token.doc)[0])
         if best is not None:
             return best[1]
     return None
@@ -546,11 +601,20 @@ def _complement(token: Token, frame: str) -> Token | None:
 
 
 def _restates_an_argument(token: Token, matched: dict[int, _Predicate]) -> bool:
-    """ "called for talks to discuss X": an infinitive on a coded predicate's noun is its content."""
-    if token.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    """ "called for talks to discuss X": an infinitive on a coded predicate's noun is its content;
+    so is a purpose infinitive of the same kind as an event noun its verb governs (the parser
+    often hangs "to discuss" on "called", not on "talks")."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if token.dep_ not in ("acl", "advcl") or not infinitive:
         return False
-    noun = token.head
-    return noun.i in matched or _governed_by_predicate(noun, matched)
+    if token.dep_ == "acl":
+        noun = token.head
+        return noun.i in matched or _governed_by_predicate(noun, matched)
+    own = matched[token.i].code[:2] if token.i in matched else None
+    governor = token.head
+    nouns = [c for c in governor.children if c.dep_ == "dobj"]
+    nouns += [g for c in governor.children if c.dep_ == "prep" for g in _pobjs(c)]
+    return any(n.i in matched and n.pos_ == "NOUN" and matched[n.i].code[:2] == own for n in nouns)
 
 
 def _actor_key(role: Role | None) -> str | None:
