@@ -1,5 +1,5 @@
 # Two commands: `make demo` (set up, then run the main job) and `make test`.
-PYTHON ?= python3
+PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp

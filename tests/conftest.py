@@ -13,8 +13,11 @@ SHARED = ROOT.parent / "shared"
 @pytest.fixture(scope="session")
 def shared() -> Path:
     """The shared folder beside the project; tests that need it skip cleanly without it."""
-    if not (SHARED / "dev" / "seed_article.txt").is_file():
-        pytest.skip("../shared is not present")
+    needed = ("dev/seed_article.txt", "dev/seed_gold.jsonl", "reference/cameo_codes.csv",
+              "reference/cameo2plover.txt")
+    missing = [n for n in needed if not (SHARED / n).is_file()]
+    if missing:
+        pytest.skip(f"../shared is not present (missing {', '.join(missing)})")
     return SHARED
 
 

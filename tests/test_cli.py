@@ -77,3 +77,13 @@ def test_clean_run_exits_zero(tmp_path: Path) -> None:
     doc = tmp_path / "a.txt"
     doc.write_text("The weather in the capital was mild.")
     assert runner.invoke(app, ["code", str(doc)]).exit_code == 0
+
+
+def test_untrusted_text_in_messages_is_not_markup(tmp_path: Path) -> None:
+    """A path or id that looks like rich markup is printed as it is, never interpreted."""
+    doc = tmp_path / "[red]evil[link=x].jsonl"
+    doc.write_text(json.dumps({"id": "[bold]x[/]", "text": ""}) + "\n")
+    result = runner.invoke(app, ["code", str(doc), str(tmp_path / "[/]nope.txt")])
+    assert result.exit_code == 1, result.output
+    assert "[bold]x[/]: read failed" in result.output
+    assert "[/]nope.txt: read failed" in result.output

@@ -9,6 +9,7 @@ from detente.errors import ConfigError, DetenteError, InputError, StoreError
 from detente.ingest import read_documents
 from detente.pipeline import Pipeline, Result, code
 from detente.records import Actor, Article, Event, Evidence, Failure, Location
+from detente.store.queries import read_events
 
 __version__ = "0.1.0"
 
@@ -28,4 +29,5 @@ __all__ = [
     "__version__",
     "code",
     "read_documents",
+    "read_events",
 ]

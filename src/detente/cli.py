@@ -20,6 +20,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 from rich.table import Table
+from rich.text import Text
 
 from detente.ingest import read_documents
 from detente.ingest.reader import count_documents
@@ -35,7 +36,18 @@ from detente.when import parse_iso
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="News to political event data, coded in PLOVER and CAMEO, with evidence.")
-err = Console(stderr=True, soft_wrap=True)
+# Messages carry untrusted text (paths, ids, article sentences): no console interprets markup.
+err = Console(stderr=True, soft_wrap=True, markup=False)
+
+
+def _say(label: str, style: str, message: object) -> None:
+    """One line on stderr: a coloured label, then the message as plain text."""
+    err.print(Text.assemble((label, style), " ", str(message)), highlight=False)
+
+
+def _print_table(table: Table) -> None:
+    """A table on stdout; cells are plain text, never markup."""
+    Console(width=None if sys.stdout.isatty() else 200, markup=False).print(table)
 
 PROGRESS_MIN_DOCS = 5
 DEFAULT_DB = Path("detente.duckdb")
@@ -57,7 +69,7 @@ def code_stream(
         for item in read_documents(paths, published):
             if isinstance(item, Failure):
                 failures.append(item)
-                err.print(f"[red]error[/red] {item}", markup=True, highlight=False)
+                _say("error", "red", item)
             else:
                 yield item
 
@@ -92,10 +104,9 @@ def code_cmd(
             progress.advance(task)
             if result.failure is not None:
                 failures.append(result.failure)
-                err.print(f"[red]error[/red] {result.failure}", markup=True, highlight=False)
+                _say("error", "red", result.failure)
             for note in result.notes:
-                err.print(f"[yellow]warning[/yellow] {result.article.id}: {note}", markup=True,
-                          highlight=False)
+                _say("warning", "yellow", f"{result.article.id}: {note}")
             writer.write(result.events)
     if failures:
         err.print(f"{len(failures)} of {n_docs + sum(f.stage == 'read' for f in failures)} "
@@ -130,7 +141,7 @@ def _report(summary: Summary) -> None:
     for line in summary.lines():
         err.print(line, highlight=False)
     for failure in summary.failures[:10]:
-        err.print(f"[red]failed[/red] {failure}", markup=True, highlight=False)
+        _say("failed", "red", failure)
     if summary.failed > 10:
         err.print(f"... {summary.failed - 10} more in the failures table", highlight=False)
 
@@ -214,7 +225,7 @@ def events(
         table.add_row(e["date"] or "", e["source_code"] or "", e["target_code"] or "", e["event_type"],
                       e["cameo"], str(e["num_mentions"]), str(e["num_sources"]), str(e["num_stories"]),
                       (e["sentence"] or "")[:80])
-    Console(width=None if sys.stdout.isatty() else 200).print(table)
+    _print_table(table)
 
 
 @app.command()
@@ -247,7 +258,7 @@ def series(
                       "" if p.goldstein_mean is None else f"{p.goldstein_mean:.2f}", f"{p.goldstein_sum:.1f}",
                       "" if p.balance is None else f"{p.balance:+.2f}",
                       " ".join(f"{k}:{v}" for k, v in sorted(p.types.items())))
-    Console(width=None if sys.stdout.isatty() else 200).print(table)
+    _print_table(table)
 
 
 @app.command()
@@ -272,7 +283,7 @@ def alerts(
     for a in found:
         table.add_row(a.period, f"{a.source}->{a.target}", str(a.conflict),
                       f"{a.baseline_mean:.2f} ± {a.baseline_sd:.2f} ({a.history})", f"{a.z:.2f}")
-    Console(width=None if sys.stdout.isatty() else 200).print(table)
+    _print_table(table)
     err.print(f"{len(found)} alerts", highlight=False)
 
 
@@ -321,7 +332,7 @@ def quotes_cmd(
         for item in read_documents(files or ["-"], published):
             if isinstance(item, Failure):
                 failures.append(item)
-                err.print(f"[red]error[/red] {item}", markup=True, highlight=False)
+                _say("error", "red", item)
             else:
                 yield item
 
@@ -329,7 +340,7 @@ def quotes_cmd(
         for item in extract_quotes(articles(), batch_size):
             if isinstance(item, Failure):
                 failures.append(item)
-                err.print(f"[red]error[/red] {item}", markup=True, highlight=False)
+                _say("error", "red", item)
             else:
                 yield item
 
@@ -398,7 +409,7 @@ def serve(
     try:
         check_store(db)
     except StoreError as e:
-        err.print(f"[red]error[/red] {e}", markup=True, highlight=False)
+        _say("error", "red", e)
         raise typer.Exit(1) from None
     shown = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host
     typer.echo(f"dashboard: http://{shown}:{port}/  (API docs: http://{shown}:{port}/docs; "

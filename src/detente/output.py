@@ -16,7 +16,8 @@ TSV_COLUMNS = (
 )
 
 
-def _get(d: dict[str, Any], dotted: str) -> Any:
+def dotted_get(d: dict[str, Any], dotted: str) -> Any:
+    """A nested value by a dotted name ("source.code"), None where a level is missing."""
     value: Any = d
     for part in dotted.split("."):
         value = value.get(part) if isinstance(value, dict) else None
@@ -57,7 +58,7 @@ class EventWriter:
             elif self.fmt == "json":
                 self.out.write(("," if self.count else "") + "\n" + json.dumps(d, ensure_ascii=False))
             else:
-                self.out.write("\t".join(tsv_cell(_get(d, c)) for c in TSV_COLUMNS) + "\n")
+                self.out.write("\t".join(tsv_cell(dotted_get(d, c)) for c in TSV_COLUMNS) + "\n")
             self.count += 1
         self.out.flush()
 

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from detente import nlp
 from detente.actors import ActorIndex, find_mentions
 from detente.errors import Errors
+from detente.output import dotted_get, tsv_cell
 from detente.records import Actor, Article, Failure, Mention, Quote
 from detente.when import event_date, parse_iso
 
@@ -363,13 +364,6 @@ def extract_quotes(articles: Iterable[Article], batch_size: int = 32) -> Iterato
     yield from flush()
 
 
-def _cell(q: dict[str, object], column: str) -> str:
-    value: object = q
-    for part in column.split("."):
-        value = value.get(part) if isinstance(value, dict) else None
-    return "" if value is None else str(value).replace("\t", " ").replace("\n", " ")
-
-
 def format_quotes(quotes: Iterable[Quote], fmt: str = "jsonl") -> Iterator[str]:
     """Lines of output: one JSON object per quote, or a TSV table with a header."""
     if fmt not in QUOTE_FORMATS:
@@ -379,4 +373,4 @@ def format_quotes(quotes: Iterable[Quote], fmt: str = "jsonl") -> Iterator[str]:
     for q in quotes:
         d = q.as_dict()
         yield json.dumps(d, ensure_ascii=False) if fmt == "jsonl" else "\t".join(
-            _cell(d, c) for c in QUOTE_COLUMNS)
+            tsv_cell(dotted_get(d, c)) for c in QUOTE_COLUMNS)

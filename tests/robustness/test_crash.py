@@ -58,6 +58,11 @@ def _state(db: Path) -> dict[str, Any]:
         def one(sql: str) -> Any:
             return con.execute(sql).fetchall()
 
+        tables = {r[0] for r in one("SELECT table_name FROM information_schema.tables")}
+        if "events" not in tables:  # killed before the migrations committed: a store with no rows
+            assert "articles" not in tables or not one("SELECT 1 FROM articles LIMIT 1")
+            return {"articles": [], "failures": [], "mentions": (0, 0), "events": [], "linked": 0}
+
         return {
             "articles": sorted(r[0] for r in one("SELECT article_id FROM articles")),
             "failures": sorted(r[0] for r in one("SELECT document_id FROM failures")),

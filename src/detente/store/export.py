@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from detente.output import tsv_cell
 from detente.store.database import reading
 
 GDELT_COLUMNS = (
@@ -55,11 +56,8 @@ def _rows(db: str | Path, chunk: int = 10_000) -> Iterator[dict[str, Any]]:
 
 
 def _cell(v: Any) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, float):
-        return f"{v:g}"
-    return str(v).replace("\t", " ").replace("\n", " ")
+    """A GDELT cell: floats in their shortest form, text as one TSV cell."""
+    return tsv_cell(f"{v:g}" if isinstance(v, float) else v)
 
 
 def _geo_type(r: dict[str, Any]) -> int | None:

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from detente.records import Event
 from detente.store.database import reading
+from detente.store.writer import event_from_row
 
 
 @dataclass(frozen=True)
@@ -109,3 +111,22 @@ def summarise(db: str | Path, top: int = 10) -> StoreSummary:
                             [top]).fetchall()
     return StoreSummary(a[0], a[1], a[2], failures, a[3], mentions, e[0], e[1],
                         [(s, t, n) for s, t, n in dyads])
+
+
+def read_events(db: str | Path, article_id: str | None = None) -> list[Event]:
+    """The event records stored in `db` (one per coded mention), in article and text order.
+
+    Read whole in one short connection (readers never hold the store), so filter by article
+    on a large store.
+    """
+    sql = "SELECT * FROM mentions"
+    params: list[Any] = []
+    if article_id is not None:
+        sql += " WHERE article_id = ?"
+        params.append(article_id)
+    sql += " ORDER BY article_id, sentence_index, evidence_trigger_start, event_id"
+    with reading(db) as con:
+        cur = con.execute(sql, params)
+        names = [d[0] for d in cur.description or []]
+        rows = cur.fetchall()
+    return [event_from_row(dict(zip(names, r, strict=True))) for r in rows]

@@ -108,6 +108,37 @@ def mention_row(event: Event, story_id: str | None, run_id: str) -> dict[str, An
     }
 
 
+def event_from_row(row: dict[str, Any]) -> Event:
+    """The event record a mentions row was written from (the inverse of `mention_row`)."""
+
+    def actor(prefix: str) -> dict[str, Any] | None:
+        d = {c: row.get(f"{prefix}_{c}") for c in ACTOR_COLUMNS}
+        return d if d["text"] is not None else None
+
+    def span(prefix: str) -> list[int] | None:
+        start, end = row.get(f"{prefix}_start"), row.get(f"{prefix}_end")
+        return None if start is None or end is None else [int(start), int(end)]
+
+    location = None
+    if row.get("location_name") is not None:
+        location = {k: row.get(f"location_{k}")
+                    for k in ("name", "country", "admin1", "lat", "lon", "geonames_id")}
+    date = row.get("date")
+    return Event.from_dict({
+        **{k: row[k] for k in ("event_id", "article_id", "sentence_index", "sentence", "event_type",
+                               "mode", "cameo", "goldstein", "quad_class", "date_precision",
+                               "date_basis", "status", "confidence")},
+        "context": list(row.get("context") or []),
+        "date": date.isoformat() if hasattr(date, "isoformat") else date,
+        "source": actor("source"), "target": actor("target"), "speaker": actor("speaker"),
+        "location": location,
+        "evidence": {"trigger": row["evidence_trigger"], "rule": row.get("evidence_rule"),
+                     "trigger_span": span("evidence_trigger"),
+                     "source_span": span("evidence_source"),
+                     "target_span": span("evidence_target")},
+    })
+
+
 def _table(rows: list[dict[str, Any]], types: dict[str, pa.DataType] | None = None) -> pa.Table:
     if not rows:
         return pa.table({})
