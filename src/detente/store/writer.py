@@ -123,13 +123,15 @@ def event_from_row(row: dict[str, Any]) -> Event:
     if row.get("location_name") is not None:
         location = {k: row.get(f"location_{k}")
                     for k in ("name", "country", "admin1", "lat", "lon", "geonames_id")}
-    date = row.get("date")
+    date: Any = row.get("date")
+    if date is not None and not isinstance(date, str):
+        date = date.isoformat()
     return Event.from_dict({
         **{k: row[k] for k in ("event_id", "article_id", "sentence_index", "sentence", "event_type",
                                "mode", "cameo", "goldstein", "quad_class", "date_precision",
                                "date_basis", "status", "confidence")},
         "context": list(row.get("context") or []),
-        "date": date.isoformat() if hasattr(date, "isoformat") else date,
+        "date": date,
         "source": actor("source"), "target": actor("target"), "speaker": actor("speaker"),
         "location": location,
         "evidence": {"trigger": row["evidence_trigger"], "rule": row.get("evidence_rule"),
