@@ -249,14 +249,6 @@ def choose(m: Match, doc: Doc, context: Iterable[str] = ()) -> Place:
     return max(m.candidates, key=score)
 
 
-def locate(doc: Doc, name: str, context: Iterable[str] = ()) -> Location | None:
-    """The location of a place name as it is written somewhere in `doc`, or None."""
-    for m in matches(doc):
-        if _key(doc[m.start : m.end].text) == _key(name):
-            return choose(m, doc, context).location
-    return None
-
-
 def _event_words(token: Token) -> list[Token]:
     """The predicate and the words whose locative phrases place its event."""
     words = [token]

@@ -713,8 +713,6 @@ class _Reading:
         root = self.doc[person.start : person.end].root
         if root.i != head.i and not self.is_actor_token(head):
             return False
-        if root.dep_ in ("compound", "amod", "nmod") and root.head.i == head.i == root.i:
-            return False
         if root.i == head.i and root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN":
             return False  # "the Foal Eagle drills"
         if root.dep_ == "conj" and root.head.dep_ in ("compound", "amod", "nmod") \
