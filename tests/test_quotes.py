@@ -123,3 +123,18 @@ def test_two_reports_joined_by_and_are_two_quotes() -> None:
         ("North Korea", "it had tested a rocket engine"),
         ("officials in Seoul", "the test was a provocation"),
     ]
+
+
+def test_quotes_honour_the_pipeline_limits() -> None:
+    """`detente quotes` parses as `detente code` does: an overlong text fails, the rest go on."""
+    from detente.config import overridden
+    from detente.ingest import article_from_text
+    from detente.quotes import extract_quotes
+    from detente.records import Failure, Quote
+
+    short = article_from_text('The minister said: "We will not retreat."', id="short")
+    long = article_from_text("Officials met. " * 400, id="long")
+    with overridden(max_doc_chars=1000):
+        out = list(extract_quotes([long, short]))
+    assert [f.document for f in out if isinstance(f, Failure)] == ["long"]
+    assert any(isinstance(q, Quote) and q.article_id == "short" for q in out)

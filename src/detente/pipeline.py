@@ -17,7 +17,7 @@ from detente.actors import find_mentions
 from detente.coding import Coded, code_doc
 from detente.coding.coder import Role
 from detente.config import settings
-from detente.errors import Errors
+from detente.errors import DetenteError, Errors
 from detente.ingest import article_from_text
 from detente.limits import DocumentTimeout, skip_long_sentences, time_limit
 from detente.quotes import speaker_of
@@ -114,8 +114,12 @@ class Pipeline:
         self.batch_size = batch_size
         nlp.load_pipeline()
 
-    def run(self, articles: Iterable[Article]) -> Iterator[Result]:
-        """One Result per article, in input order; limits from config.settings() apply."""
+    def parsed(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Doc | Failure, list[str]]]:
+        """Each article with its parse (or the Failure that stopped it) and notes, in input order.
+
+        Batches go through `nlp.pipe`; limits from config.settings() apply; a batch that fails
+        is parsed one by one so that one poisoned text fails alone.
+        """
         it = iter(articles)
         while batch := list(itertools.islice(it, self.batch_size)):
             prepared = [(a, self._prepare(a)) for a in batch]
@@ -128,11 +132,19 @@ class Pipeline:
                 docs = None
             for article, ready in prepared:
                 if isinstance(ready, Failure):
-                    yield Result(article, failure=ready)
+                    yield article, ready, []
                 elif docs is None:
-                    yield self._one(article, *ready)
+                    yield article, self._parse_one(article, ready[0]), ready[1]
                 else:
-                    yield self._code(article, next(docs), ready[1])
+                    yield article, next(docs), ready[1]
+
+    def run(self, articles: Iterable[Article]) -> Iterator[Result]:
+        """One Result per article, in input order; limits from config.settings() apply."""
+        for article, doc, notes in self.parsed(articles):
+            if isinstance(doc, Failure):
+                yield Result(article, failure=doc, notes=notes)
+            else:
+                yield self._code(article, doc, notes)
 
     @staticmethod
     def _prepare(article: Article) -> tuple[str, list[str]] | Failure:
@@ -143,16 +155,15 @@ class Pipeline:
                                                                   limit=limits.max_doc_chars))
         return skip_long_sentences(article.text, limits.max_sentence_tokens)
 
-    def _one(self, article: Article, text: str, notes: list[str]) -> Result:
+    @staticmethod
+    def _parse_one(article: Article, text: str) -> Doc | Failure:
         try:
             with time_limit(settings().doc_time_limit):
-                doc = nlp.parse_one(text)
+                return nlp.parse_one(text)
         except DocumentTimeout as e:
-            return Result(article, failure=Failure(article.id, "parse", str(e)), notes=notes)
+            return Failure(article.id, "parse", str(e))
         except Exception as e:
-            return Result(article, failure=Failure(article.id, "parse", Errors.E201.format(reason=e)),
-                          notes=notes)
-        return self._code(article, doc, notes)
+            return Failure(article.id, "parse", Errors.E201.format(reason=e))
 
     def _code(self, article: Article, doc: Doc, notes: list[str]) -> Result:
         try:
@@ -167,10 +178,9 @@ class Pipeline:
     def code(self, text: str, published: str | None = None, id: str | None = None) -> list[Event]:
         """Events of one text (raises on failure)."""
         article = article_from_text(text, id=id, published=published)
-        ready = self._prepare(article)
-        result = Result(article, failure=ready) if isinstance(ready, Failure) else self._one(article, *ready)
+        result = next(self.run([article]))
         if result.failure is not None:
-            raise RuntimeError(str(result.failure))
+            raise DetenteError(str(result.failure))
         return result.events
 
 

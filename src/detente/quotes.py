@@ -20,7 +20,6 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from detente import nlp
 from detente.actors import ActorIndex, find_mentions
 from detente.errors import Errors
 from detente.output import dotted_get, tsv_cell
@@ -335,33 +334,20 @@ def speaker_of(token: Token, actors: ActorIndex) -> Actor | None:
 
 
 def extract_quotes(articles: Iterable[Article], batch_size: int = 32) -> Iterator[Quote | Failure]:
-    """Quotes of many articles, parsed in batches; an article that fails becomes a Failure."""
-    batch: list[Article] = []
+    """Quotes of many articles, parsed as the pipeline parses them (batches, limits, isolation);
+    an article that fails becomes a Failure."""
+    from detente.pipeline import Pipeline  # the pipeline imports this module
 
-    def one(article: Article, doc: Doc | None) -> list[Quote] | Failure:
+    for article, doc, _ in Pipeline(batch_size=batch_size).parsed(articles):
+        if isinstance(doc, Failure):
+            yield doc
+            continue
         try:
-            return quotes_of(article, doc if doc is not None else nlp.parse_one(article.text))
+            found = quotes_of(article, doc)
         except Exception as e:  # one bad document must not stop the batch
-            return Failure(article.origin or article.id, "quotes", Errors.E201.format(reason=e))
-
-    def flush() -> Iterator[Quote | Failure]:
-        try:
-            docs: list[Doc | None] = list(nlp.parse((a.text for a in batch), batch_size=batch_size))
-        except Exception:  # a poisoned text: parse one by one to isolate it
-            docs = [None] * len(batch)
-        for article, doc in zip(batch, docs, strict=True):
-            result = one(article, doc)
-            if isinstance(result, Failure):
-                yield result
-            else:
-                yield from result
-
-    for article in articles:
-        batch.append(article)
-        if len(batch) >= batch_size:
-            yield from flush()
-            batch = []
-    yield from flush()
+            yield Failure(article.origin or article.id, "quotes", Errors.E201.format(reason=e))
+            continue
+        yield from found
 
 
 def format_quotes(quotes: Iterable[Quote], fmt: str = "jsonl") -> Iterator[str]:
