@@ -1,0 +1,63 @@
+"""Per-stage profile: where the time goes (parse, actors, coding, dates, places, speech).
+
+    python benchmarks/stages.py [--docs N] [--quick]
+Each stage runs over the same parsed documents; shares are of the summed stage time.
+The headline (last line) is the share of time outside spaCy's parse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+from typing import Any
+
+from corpus import articles
+
+from detente import nlp
+from detente.actors import find_mentions
+from detente.coding import code_doc
+from detente.quotes import speaker_of
+from detente.when import event_date, parse_iso
+from detente.where import event_location
+
+
+def timed(fn: Callable[[], Any]) -> tuple[Any, float]:
+    t0 = time.perf_counter()
+    out = fn()
+    return out, time.perf_counter() - t0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--docs", type=int, default=1000)
+    ap.add_argument("--quick", action="store_true")
+    args = ap.parse_args()
+    n = 100 if args.quick else args.docs
+    docs_in = list(articles(n, seed=11))
+    list(nlp.parse([d["text"] for d in docs_in[:10]]))  # warm up
+    find_mentions(nlp.parse_one(docs_in[0]["text"]))
+
+    docs, t_parse = timed(lambda: list(nlp.parse(d["text"] for d in docs_in)))
+    dates = [parse_iso(d["published"]) for d in docs_in]
+    index, t_actors = timed(lambda: [find_mentions(doc, p) for doc, p in zip(docs, dates, strict=True)])
+    coded, t_coding = timed(lambda: [code_doc(doc, ix) for doc, ix in zip(docs, index, strict=True)])
+    found = [
+        (doc[c.trigger_i], c, p, ix)
+        for doc, cs, p, ix in zip(docs, coded, dates, index, strict=True)
+        for c in cs
+    ]
+    _, t_dates = timed(lambda: [event_date(tok, p, c.status) for tok, c, p, _ in found])
+    _, t_places = timed(lambda: [event_location(tok) for tok, _, _, _ in found])
+    _, t_speech = timed(lambda: [speaker_of(tok, ix) for tok, _, _, ix in found])
+    stages = {"parse": t_parse, "actors": t_actors, "coding": t_coding, "dates": t_dates,
+              "places": t_places, "speech": t_speech}
+    total = sum(stages.values())
+    print(f"documents: {n}  predicates: {len(found)}")
+    for name, t in stages.items():
+        print(f"{name:8} {t:8.3f} s  {100 * t / total:5.1f} %")
+    print(f"time outside the spaCy parse: {100 * (total - t_parse) / total:.1f} % of the total")
+
+
+if __name__ == "__main__":
+    main()
