@@ -35,6 +35,7 @@ class Errors:
     E102 = "[E102] pattern file {file}, line {line}: {reason}"
     E201 = "[E201] could not code the document: {reason}"
     E202 = "[E202] not English (detected {language})"
+    E203 = "[E203] could not code the document on a cluster worker: {reason}"
     E301 = "[E301] store schema version {version} is newer than this detente ({known}): upgrade detente"
     E302 = "[E302] no store at {path}: run `detente ingest` first"
     E303 = "[E303] cannot open the store {path}: {reason}"
@@ -44,3 +45,5 @@ class Errors:
     E402 = "[E402] {url} is over the size limit of {limit} bytes"
     E403 = "[E403] not a WARC file: {reason}"
     E404 = "[E404] not an RSS or Atom feed: {reason}"
+    E501 = "[E501] unknown cluster '{spec}': use local, local:N or a scheduler address (tcp://host:8786)"
+    E502 = "[E502] cannot reach the Dask scheduler at {spec}: {reason}"
