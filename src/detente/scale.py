@@ -1,3 +1,5 @@
+# mypy: disallow-untyped-calls=False
+# (distributed's Client, LocalCluster and Future methods carry no type hints)
 """The Dask executor: the runner's batches coded on a Dask cluster, with the same records.
 
 `DaskExecutor` plugs into the runner's executor seam (runner.Executor): each batch of
@@ -60,7 +62,7 @@ class DaskExecutor:
                         "start them with --nthreads 1 for one process per core")
 
     def map(self, fn: CodeBatch, batches: Iterable[list[Article]]) -> Iterator[list[Result]]:
-        pending: deque[tuple[list[Article], Future | None]] = deque()
+        pending: deque[tuple[list[Article], Future[list[Result]] | None]] = deque()
         for batch in batches:
             pending.append((batch, self._submit(fn, batch)))
             if len(pending) >= self.in_flight:
@@ -68,12 +70,13 @@ class DaskExecutor:
         while pending:
             yield self._gather(fn, *pending.popleft())
 
-    def _submit(self, fn: CodeBatch, batch: list[Article]) -> Future | None:
+    def _submit(self, fn: CodeBatch, batch: list[Article]) -> Future[list[Result]] | None:
         if not batch:
             return None
         return self.client.submit(fn, batch, retries=self.retries, pure=False)
 
-    def _gather(self, fn: CodeBatch, batch: list[Article], future: Future | None) -> list[Result]:
+    def _gather(self, fn: CodeBatch, batch: list[Article],
+                future: Future[list[Result]] | None) -> list[Result]:
         if future is None:
             return []
         try:
