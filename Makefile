@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test test-all lint install clean
+.PHONY: demo test test-all lint install clean bench bench-quick
 
 $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,16 @@ test: $(STAMP)
 
 test-all: $(STAMP)
 	$(VENV)/bin/pytest -o addopts="-q"
+
+# Benchmarks (benchmarks/*.py; each prints its headline figure last). bench-quick uses small
+# corpora and stores (what CI runs); bench runs the sizes in the README's table, which takes hours.
+BENCHMARKS := throughput stages scaling memory queries
+
+bench: $(STAMP)
+	for b in $(BENCHMARKS); do echo "== $$b"; $(PY) benchmarks/$$b.py || exit 1; done
+
+bench-quick: $(STAMP)
+	for b in $(BENCHMARKS); do echo "== $$b"; $(PY) benchmarks/$$b.py --quick || exit 1; done
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests
