@@ -22,6 +22,7 @@ import pyarrow as pa
 from detente.errors import Errors
 from detente.ingest import duplicates
 from detente.records import Article, Event, Failure, content_id
+from detente.store.aggregates import rebuild_dyad_days
 from detente.store.database import initialise, writing
 
 log = logging.getLogger(__name__)
@@ -406,4 +407,5 @@ def rebuild_merged(path: str | Path, window_days: int | None = None) -> int:
             flush()
         cursor.close()
         con.execute(ACTORS_FROM_MENTIONS)
+        rebuild_dyad_days(con)
     return n_events
