@@ -4,8 +4,10 @@
 For each size a fresh process writes a generated JSONL corpus, starts a LocalCluster and runs
 `detente ingest` (the runner, with the Dask executor) into a new store; the workers report
 their peak resident set (getrusage), the client its own. Flat means the peak does not grow
-with the corpus: documents stream in batches and only a few batches are in flight. The
-headline (last line) is the largest worker peak of the largest corpus over that of the smallest.
+with the corpus: documents stream in batches and only a few batches are in flight. While a
+corpus streams, a line per fiftieth of it shows the peaks so far (a worker's peak after N
+documents is what a corpus of N gives it). The headline (last line) is the largest worker peak
+of the largest corpus over that of the smallest.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from corpus import articles
 
@@ -41,7 +44,18 @@ def measure(n: int, workers: int, folder: Path) -> dict[str, object]:
         executor = DaskExecutor(client)
         started = sum(client.run(peak_mb).values()) / workers
         t0 = time.perf_counter()
-        summary = run([str(corpus)], folder / "store.duckdb", executor=executor)
+        every = max(n // 50, 100)
+        last = [0]
+
+        def sample(read: int) -> None:
+            """A line per `every` documents read, so a run stopped early still tells its curve."""
+            if read - last[0] >= every:
+                last[0] = read
+                peaks = sorted(client.run(peak_mb).values())
+                print(json.dumps({"sample": read, "worker_peak_mb": peaks, "client_peak_mb": peak_mb(),
+                                  "seconds": time.perf_counter() - t0}), flush=True)
+
+        summary = run([str(corpus)], folder / "store.duckdb", executor=executor, progress=sample)
         seconds = time.perf_counter() - t0
         peaks = sorted(client.run(peak_mb).values())
     return {"documents": n, "stored": summary.stored, "events": summary.events, "seconds": seconds,
@@ -63,9 +77,18 @@ def main() -> None:
     print(f"workers: {args.workers}  cores: {os.cpu_count()}  load average: {os.getloadavg()[0]:.1f}")
     found = []
     for n in sizes:
-        out = subprocess.run([sys.executable, __file__, "--one", str(n), "--workers", str(args.workers)],
-                             check=True, capture_output=True, text=True).stdout
-        r = json.loads(out.strip().splitlines()[-1])
+        child = subprocess.Popen([sys.executable, __file__, "--one", str(n), "--workers", str(args.workers)],
+                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        assert child.stdout is not None
+        r: dict[str, Any] = {}
+        for line in child.stdout:
+            r = json.loads(line)
+            if "sample" in r:
+                print(f"  ... {r['sample']:>7} documents read: worker peak RSS "
+                      f"{' / '.join(f'{m:.0f}' for m in r['worker_peak_mb'])} MB; "
+                      f"client {r['client_peak_mb']:.0f} MB; {r['seconds']:.0f} s", flush=True)
+        if child.wait() != 0 or "sample" in r:
+            sys.exit(f"the run of {n} documents failed")
         found.append(r)
         print(f"{n:>8} documents: worker peak RSS {' / '.join(f'{m:.0f}' for m in r['worker_peak_mb'])} MB "
               f"(after loading {r['worker_start_mb']:.0f} MB); client {r['client_peak_mb']:.0f} MB; "

@@ -91,6 +91,12 @@ def generate(db: Path, n: int) -> float:
     return time.perf_counter() - t0
 
 
+def open_only(db: Path) -> None:
+    """Open and close a read-only connection: the part of every query's latency that is not SQL."""
+    with reading(db):
+        pass
+
+
 def latencies(fn: Callable[[int], object], repeat: int) -> list[float]:
     """Milliseconds of `fn(k)` for k in 0..repeat-1."""
     out = []
@@ -146,6 +152,7 @@ def main() -> None:
             date_from=dt.date(2015 + k % 10, 1, 1),
             date_to=dt.date(2015 + k % 10, 12, 31), limit=50)),
     }
+    kinds["(opening a read connection alone)"] = lambda k: open_only(db)
     for fn in kinds.values():  # warm the file cache
         fn(0)
     results: dict[str, list[float]] = {}
