@@ -6,7 +6,9 @@ The store is built by the project's migrations and filled with generated rows by
 their CAMEO roots, dates over ten years, in date order; then the dyad aggregate is rebuilt as
 `rebuild_merged` does. Queries are the project's own (store/aggregates.py `dyad_series`,
 store/queries.py `query_events`); each opens its own read-only connection, as the CLI and the
-API do. The headline (last line) is the p50 and p95 latency of dyad series queries.
+API do; each is also timed on one held read-only connection (a pooled reader), since opening
+a connection costs more than the query on a busy machine. The headline (last line) is the p50
+and p95 latency of dyad series queries.
 """
 
 from __future__ import annotations
@@ -21,9 +23,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from detente.store.aggregates import dyad_series, rebuild_dyad_days
+import duckdb
+
+from detente.store.aggregates import dyad_series, rebuild_dyad_days, series_on
 from detente.store.database import initialise, reading, writing
-from detente.store.queries import EventFilter, query_events
+from detente.store.queries import EventFilter, query_events, where_clause
 
 COUNTRIES = [
     "USA", "CHN", "RUS", "GBR", "FRA", "DEU", "JPN", "KOR", "PRK", "IRN", "ISR", "PSE", "SYR", "IRQ",
@@ -91,6 +95,13 @@ def generate(db: Path, n: int) -> float:
     return time.perf_counter() - t0
 
 
+def events_on(con: duckdb.DuckDBPyConnection, f: EventFilter) -> list[tuple[object, ...]]:
+    """The SQL of store.queries.query_events, on a connection the caller holds."""
+    cond, params = where_clause(f)
+    sql = f"SELECT * FROM events WHERE {cond} ORDER BY coalesce(date, first_seen), merged_id LIMIT {f.limit}"
+    return con.execute(sql, params).fetchall()
+
+
 def open_only(db: Path) -> None:
     """Open and close a read-only connection: the part of every query's latency that is not SQL."""
     with reading(db):
@@ -140,30 +151,49 @@ def main() -> None:
 
     rng = random.Random(5)
     top = COUNTRIES[:12]
-    dyads = [tuple(rng.sample(top, 2)) for _ in range(repeat)]
-    any_dyads = [tuple(rng.sample(COUNTRIES, 2)) for _ in range(repeat)]
-    kinds: dict[str, Callable[[int], object]] = {
-        "dyad series, busy dyads (monthly)": lambda k: dyad_series(db, *dyads[k], period="month"),
-        "dyad series, any dyad (weekly)": lambda k: dyad_series(db, *any_dyads[k], period="week"),
-        "event list, dyad, first 50": lambda k: query_events(db, EventFilter(
-            dyad=dyads[k], limit=50)),
-        "event list, actor+type+year, 50": lambda k: query_events(db, EventFilter(
+    dyads = [(a, b) for a, b in (rng.sample(top, 2) for _ in range(repeat))]
+    any_dyads = [(a, b) for a, b in (rng.sample(COUNTRIES, 2) for _ in range(repeat))]
+    filters = {
+        "event list, dyad, first 50": [EventFilter(dyad=(a, b), limit=50) for a, b in dyads],
+        "event list, actor+type+year, 50": [EventFilter(
             actor=top[k % len(top)], event_type=TYPES[k % len(TYPES)][0],
-            date_from=dt.date(2015 + k % 10, 1, 1),
-            date_to=dt.date(2015 + k % 10, 12, 31), limit=50)),
+            date_from=dt.date(2015 + k % 10, 1, 1), date_to=dt.date(2015 + k % 10, 12, 31), limit=50)
+            for k in range(repeat)],
     }
-    kinds["(opening a read connection alone)"] = lambda k: open_only(db)
-    for fn in kinds.values():  # warm the file cache
-        fn(0)
-    results: dict[str, list[float]] = {}
-    for name, fn in kinds.items():
-        results[name] = latencies(fn, repeat)
-        ms = results[name]
-        print(f"{name:36} p50 {p(ms, 50):7.1f} ms  p95 {p(ms, 95):7.1f} ms  max {max(ms):7.1f} ms")
-    series = results["dyad series, busy dyads (monthly)"] + results["dyad series, any dyad (weekly)"]
-    lists = results["event list, dyad, first 50"] + results["event list, actor+type+year, 50"]
-    print(f"event lists on {n:,} events: p50 {p(lists, 50):.0f} ms, p95 {p(lists, 95):.0f} ms")
-    print(f"dyad series on {n:,} events: p50 {p(series, 50):.0f} ms, p95 {p(series, 95):.0f} ms")
+    # each kind: (through the project's function, opening its own connection; on a held one)
+    held: list[duckdb.DuckDBPyConnection] = []
+    kinds: dict[str, tuple[Callable[[int], object], Callable[[int], object]]] = {
+        "dyad series, busy dyads (monthly)": (lambda k: dyad_series(db, *dyads[k], period="month"),
+                                              lambda k: series_on(held[0], *dyads[k], period="month")),
+        "dyad series, any dyad (weekly)": (lambda k: dyad_series(db, *any_dyads[k], period="week"),
+                                           lambda k: series_on(held[0], *any_dyads[k], period="week")),
+        **{name: ((lambda k, fs=fs: query_events(db, fs[k])), (lambda k, fs=fs: events_on(held[0], fs[k])))
+           for name, fs in filters.items()},
+    }
+    # own connections first: while any connection is open, DuckDB reuses its database instance
+    # and a new connection costs nothing, which is not what a lone CLI or API request gets
+    for own, _ in kinds.values():  # warm the file cache
+        own(0)
+    own_ms = {name: latencies(own, repeat) for name, (own, _) in kinds.items()}
+    opening = latencies(lambda k: open_only(db), repeat)
+    held.append(duckdb.connect(str(db), read_only=True))  # a pooled reader, as an API would keep
+    for _, pooled in kinds.values():
+        pooled(0)
+    held_ms = {name: latencies(pooled, repeat) for name, (_, pooled) in kinds.items()}
+    held[0].close()
+    print(f"{'':36} {'own connection':>28}   {'held connection':>28}")
+    for name in kinds:
+        a, b = own_ms[name], held_ms[name]
+        print(f"{name:36} p50 {p(a, 50):6.1f} ms p95 {p(a, 95):6.1f} ms   "
+              f"p50 {p(b, 50):6.1f} ms p95 {p(b, 95):6.1f} ms")
+    print(f"{'(opening a connection alone)':36} p50 {p(opening, 50):6.1f} ms p95 {p(opening, 95):6.1f} ms")
+    results = {name: (own_ms[name], held_ms[name]) for name in kinds}
+    for label, names in (("event lists", [n for n in results if n.startswith("event list")]),
+                         ("dyad series", [n for n in results if n.startswith("dyad series")])):
+        own_ms = [x for n in names for x in results[n][0]]
+        held_ms = [x for n in names for x in results[n][1]]
+        print(f"{label} on {n:,} events: p50 {p(own_ms, 50):.0f} ms, p95 {p(own_ms, 95):.0f} ms "
+              f"(held connection: p50 {p(held_ms, 50):.0f} ms, p95 {p(held_ms, 95):.0f} ms)")
     if tmp is not None:
         tmp.cleanup()
 

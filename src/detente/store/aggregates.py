@@ -73,7 +73,15 @@ def dyad_series(db: str | Path, source: str, target: str, period: str = "month",
     """The series of events from country `source` to country `target` (ISO alpha-3), by period."""
     if period not in PERIODS:
         raise ValueError(f"'{period}' is not a period: use one of {', '.join(PERIODS)}")
-    params = [period, source.upper(), target.upper(), date_from or dt.date.min, date_to or dt.date.max]
     with reading(db) as con:
-        rows = con.execute(SERIES, params).fetchall()
+        return series_on(con, source, target, period, date_from, date_to)
+
+
+def series_on(con: duckdb.DuckDBPyConnection, source: str, target: str, period: str = "month",
+              date_from: dt.date | None = None, date_to: dt.date | None = None) -> list[DyadPoint]:
+    """`dyad_series` on a connection the caller holds (a pooled reader)."""
+    if period not in PERIODS:
+        raise ValueError(f"'{period}' is not a period: use one of {', '.join(PERIODS)}")
+    params = [period, source.upper(), target.upper(), date_from or dt.date.min, date_to or dt.date.max]
+    rows = con.execute(SERIES, params).fetchall()
     return [DyadPoint(p, n, v1, m1, v3, m4, float(g or 0.0)) for p, n, v1, m1, v3, m4, g in rows]
