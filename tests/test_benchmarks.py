@@ -15,6 +15,8 @@ HEADLINES = {
     "stages.py": r"^time outside the spaCy parse: \d+\.\d % of the total$",
     "scaling.py": r"^scaling efficiency with 2 workers: \d+\.\d\d$",
     "memory.py": r"^worker peak RSS \d+ MB at 100 documents, \d+ MB at 1,000: ratio \d+\.\d\d$",
+    "ingest_bench.py": (r"^ingest \(full pipeline\): 300 documents in [\d.]+ s = [\d.]+ documents/s, "
+                        r"peak memory \d+ MB$"),
     "queries.py": (r"^dyad series on 100,000 events: p50 \d+ ms, p95 \d+ ms "
                    r"\(held connection: p50 \d+ ms, p95 \d+ ms\)$"),
 }

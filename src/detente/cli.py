@@ -266,7 +266,7 @@ def demo(
     db: Annotated[Path, typer.Option(help="The store to build.")] = Path("out/demo.duckdb"),
 ) -> None:
     """Ingest the bundled example corpus into a store and print what it holds."""
-    _report(_ingest([str(corpus)], db, None, BATCH_SIZE))
+    _report(_ingest([str(corpus / "*.jsonl")], db, None, BATCH_SIZE))
     s = summarise(db)
     typer.echo(f"store {db}: {s.articles} documents ({s.coded} coded, {s.skipped} skipped, "
                f"{s.failures} failed; {s.stories} stories)")

@@ -8,12 +8,14 @@ The rule. Two mentions are the same event when
      year) only with the same precision and the same period; an undated mention uses its
      article's publication date, and one with neither merges only within its own story;
   3. their locations do not conflict (both named and different means different events);
-  4. they come from different articles: two records in one article are two events, since
+  4. they name at least one actor: records with neither source nor target code say too
+     little to be matched across stories, so they merge only with reprints of their story;
+  5. they come from different articles: two records in one article are two events, since
      an author who reports the same event twice writes it once (reprints of a story are
      different articles, so the same record in a wire story and its reprints merges).
 Mentions are taken in a fixed order (date, publication date, article, sentence, id); each
 joins the first open event of its group whose anchor (first) date is within the window
-and that satisfies 3 and 4, else starts a new event. The result does not depend on the
+and that satisfies 3 and 5, else starts a new event. The result does not depend on the
 order documents were ingested in, so the in-process and Dask runs agree.
 """
 
@@ -75,7 +77,9 @@ class MergeItem:
 
 def group_key(m: MergeItem) -> GroupKey:
     """Mentions that can merge share this key (rule 1, and rule 2 for coarse or missing dates)."""
-    base = (m.source_code or "", m.target_code or "", m.event_type, m.cameo, m.status)
+    base: GroupKey = (m.source_code or "", m.target_code or "", m.event_type, m.cameo, m.status)
+    if not m.source_code and not m.target_code:
+        base = (*base, "no actors", m.story_id or m.article_id)
     if m.when is None:
         return (*base, "undated", m.story_id or m.article_id)
     if m.precision != "day":

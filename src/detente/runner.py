@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from detente.errors import Errors
 from detente.ingest import read_documents
@@ -29,10 +29,13 @@ from detente.pipeline import Pipeline, Result
 from detente.records import Article, Failure
 from detente.store.writer import ALREADY_STORED, Batch, Committed, Skipped, StoreWriter, rebuild_merged
 
+if TYPE_CHECKING:
+    from detente.ingest.fetch import Fetcher
+
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 64
-SEEN_IN_RUN = "repeated in this run"
+SLOW_BATCH = 0.2  # seconds: coding a batch slower than this lets go of the store meanwhile
 CodeBatch = Callable[[list[Article]], list[Result]]
 
 
@@ -169,14 +172,21 @@ def run(
     stream = items if items is not None else read_documents(sources, published)
     queue: deque[_Pending] = deque()
 
+    handed_over = [0.0]
+
     def to_code() -> Iterator[list[Article]]:
         for pending in _batches(stream, writer, batch_size, read):
             queue.append(pending)
+            if slow[0]:  # let readers in while the batch is coded
+                writer.close()
+            handed_over[0] = time.monotonic()
             yield pending.to_code
 
     done = Committed()
     summary = Summary(run_id)
+    slow = [True]
     for results in (executor or InProcessExecutor()).map(fn, to_code()):
+        slow[0] = time.monotonic() - handed_over[0] > SLOW_BATCH
         pending = queue.popleft()
         for result in results:
             if result.failure is not None:
@@ -189,8 +199,10 @@ def run(
             progress(read[0])
     summary.read, summary.stored, summary.skipped = read[0], done.stored, done.skipped
     summary.failed, summary.events = done.failed, done.events
+    writer.close()
     summary.merged_events = rebuild_merged(db)
     summary.reconciled = writer.finish_run(run_id, read[0], done)
+    writer.close()
     summary.seconds = time.monotonic() - started
     if not summary.reconciled:
         log.error(Errors.E305.format(read=summary.read, stored=summary.stored,
@@ -222,12 +234,12 @@ def parse_interval(text: str) -> float:
 
 def watch(feeds: list[str], db: str | Path, every: float, *, polls: int | None = None,
           follow_links: bool = False, on_poll: Callable[[Summary], None] | None = None,
-          sleep: Callable[[float], None] = time.sleep, fetcher: object = None) -> list[Summary]:
+          sleep: Callable[[float], None] = time.sleep, fetcher: Fetcher | None = None) -> list[Summary]:
     """Poll feeds (URLs or files) every `every` seconds and ingest what is new; one run per poll."""
     from detente.ingest.fetch import Fetcher, articles_from_url
     from detente.ingest.reader import read_path
 
-    client = fetcher if isinstance(fetcher, Fetcher) else Fetcher()
+    client = fetcher or Fetcher()
     summaries: list[Summary] = []
     n = 0
     try:

@@ -24,8 +24,11 @@ THRESHOLD = 0.4
 _PRIME = np.uint64((1 << 61) - 1)
 _MAX = np.uint64((1 << 61) - 1)
 _rng = np.random.default_rng(20180106)  # fixed: signatures must be comparable across runs
-_A = _rng.integers(1, 1 << 32, NUM_PERM, dtype=np.uint64)
-_B = _rng.integers(0, 1 << 32, NUM_PERM, dtype=np.uint64)
+# Multipliers span the whole field: with small ones, a*x mod p is monotone in x for most x and
+# every permutation picks the same minimum. a*x wraps modulo 2**64 before the reduction mod p,
+# which keeps the hash pseudo-random (as in common MinHash implementations).
+_A = _rng.integers(1, (1 << 61) - 1, NUM_PERM, dtype=np.uint64)
+_B = _rng.integers(0, (1 << 61) - 1, NUM_PERM, dtype=np.uint64)
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 Signature = npt.NDArray[np.uint64]
@@ -59,7 +62,8 @@ def signature(text: str) -> Signature:
     x = shingles(text)
     if x.size == 0:
         return np.full(NUM_PERM, _MAX, dtype=np.uint64)
-    hashed: Signature = (np.outer(x, _A) + _B) % _PRIME
+    with np.errstate(over="ignore"):
+        hashed: Signature = (np.outer(x, _A) + _B) % _PRIME
     return hashed.min(axis=0).astype(np.uint64)  # type: ignore[no-any-return]
 
 

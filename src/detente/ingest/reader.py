@@ -16,11 +16,14 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import IO, TYPE_CHECKING, Any, cast
 
 from detente.errors import Errors, InputError
 from detente.records import Article, Failure, content_id
 from detente.when import byline_date, parse_iso
+
+if TYPE_CHECKING:
+    from detente.ingest.fetch import Fetcher
 
 MAX_BYTES = 20_000_000  # one document (a file, a JSONL line, a WARC record, a fetched page)
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -264,7 +267,7 @@ def expand_sources(sources: Iterable[str]) -> Iterator[str]:
 
 
 def read_documents(paths: Iterable[str], published: str | None = None,
-                   fetcher: Any = None) -> Iterator[Item]:
+                   fetcher: Fetcher | None = None) -> Iterator[Item]:
     """Documents of many sources, in order; URLs are fetched with `fetcher` (fetch.Fetcher)."""
     for path in expand_sources(paths):
         if path.startswith(("http://", "https://")):

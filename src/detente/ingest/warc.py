@@ -28,13 +28,18 @@ def articles_from_warc(stream: IO[bytes], origin: str, published: str | None = N
     """Articles of the response and resource records of a WARC stream; others are passed over."""
     from detente.ingest.reader import article_from_html, article_from_text, decode
 
+    head = stream.read(5)
+    if head[:2] != b"\x1f\x8b" and not head.startswith(b"WARC/"):
+        yield Failure(origin, "read", Errors.E403.format(reason="no WARC header"))
+        return
+    stream.seek(0)
     try:
         records = ArchiveIterator(stream)
-        for record in records:
+        for n, record in enumerate(records, 1):
             if record.rec_type not in ("response", "resource"):
                 continue
             url = record.rec_headers.get_header("WARC-Target-URI")
-            where = f"{origin}@{records.get_record_offset()}"
+            where = f"{origin}@{n}"  # the record's position (asking warcio its offset spoils the read)
             ctype = _content_type(record)
             if ctype not in TEXT_TYPES:
                 continue

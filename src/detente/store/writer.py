@@ -9,7 +9,9 @@ they reprint inside the same transaction (ingest/duplicates.py).
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -23,11 +25,13 @@ from detente.errors import Errors
 from detente.ingest import duplicates
 from detente.records import Article, Event, Failure, content_id
 from detente.store.aggregates import rebuild_dyad_days
-from detente.store.database import initialise, writing
+from detente.store.database import Lease, initialise, writing
+from detente.store.schema import ACTOR_COLUMNS
 
 log = logging.getLogger(__name__)
 
 ALREADY_STORED = "already stored"
+MAX_CANDIDATES = 5  # reprint candidates checked per article: those sharing the most LSH bands
 
 
 @dataclass
@@ -75,8 +79,6 @@ def _now() -> datetime:
 
 
 def _actor(prefix: str, actor: Any) -> dict[str, Any]:
-    from detente.store.schema import ACTOR_COLUMNS
-
     return {f"{prefix}_{c}": getattr(actor, c) if actor is not None else None for c in ACTOR_COLUMNS}
 
 
@@ -115,6 +117,12 @@ def _table(rows: list[dict[str, Any]], types: dict[str, pa.DataType] | None = No
     return pa.table({n: pa.array([r[n] for r in rows], type=types.get(n)) for n in names})
 
 
+def _unregister(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Drop a registered view; after a failed statement DuckDB refuses, and the rollback drops it."""
+    with contextlib.suppress(duckdb.Error):
+        con.unregister(name)
+
+
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]],
             types: dict[str, pa.DataType] | None = None, ignore: bool = False) -> None:
     if not rows:
@@ -123,7 +131,7 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any
     try:
         con.execute(f"INSERT {'OR IGNORE ' if ignore else ''}INTO {table} BY NAME SELECT * FROM _rows")
     finally:
-        con.unregister("_rows")
+        _unregister(con, "_rows")
 
 
 class StoreWriter:
@@ -132,12 +140,17 @@ class StoreWriter:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         initialise(self.path)
+        self.lease = Lease(self.path)
+
+    def close(self) -> None:
+        """Let go of the store (readers and rebuild_merged can open it)."""
+        self.lease.release()
 
     def begin_run(self, sources: Sequence[str], versions: dict[str, str]) -> str:
         """Record a new run with the versions of code, model and data; its id."""
         started = _now()
         run_id = content_id("run", started.isoformat(), *sources)
-        with writing(self.path) as con:
+        with self.lease.transaction() as con:
             con.execute(
                 """INSERT INTO runs (run_id, started_at, status, sources, code_version, model_version,
                    ontology_version, dictionary_version, patterns_version)
@@ -151,7 +164,7 @@ class StoreWriter:
         wanted = list(dict.fromkeys(ids))
         if not wanted:
             return set()
-        with writing(self.path) as con:
+        with self.lease.transaction() as con:
             return self._known(con, wanted)
 
     @staticmethod
@@ -163,7 +176,7 @@ class StoreWriter:
     def commit(self, run_id: str, batch: Batch) -> Committed:
         """Write a batch in one transaction; if it fails, each document alone (a bad one fails)."""
         try:
-            with writing(self.path) as con:
+            with self.lease.transaction() as con:
                 return self._write(con, run_id, batch)
         except duckdb.Error as e:
             log.warning("batch commit failed (%s); committing documents one by one", e)
@@ -172,7 +185,7 @@ class StoreWriter:
                    + [Batch(failures=[f]) for f in batch.failures])
         for single in singles:
             try:
-                with writing(self.path) as con:
+                with self.lease.transaction() as con:
                     done.add(self._write(con, run_id, single))
             except duckdb.Error as e:
                 art = single.coded[0][0] if single.coded else (single.skipped[0].article if single.skipped
@@ -180,7 +193,7 @@ class StoreWriter:
                 if art is None:
                     raise
                 failure = Failure(art.id, "store", Errors.E304.format(reason=e))
-                with writing(self.path) as con:
+                with self.lease.transaction() as con:
                     done.add(self._write(con, run_id, Batch(failures=[(failure, art.origin)])))
         return done
 
@@ -254,12 +267,16 @@ class StoreWriter:
                 for b, h in duplicates.bands(s)]
         con.register("_bands", _table(rows, {"band": pa.int16(), "hash": pa.uint64()}))
         try:
-            found = con.execute("""
-                SELECT DISTINCT n.article_id, a.article_id, a.minhash, a.story_id
-                FROM _bands n JOIN article_bands b USING (band, hash)
-                JOIN articles a ON a.article_id = b.article_id""").fetchall()
+            found = con.execute(f"""
+                SELECT c.new_id, a.article_id, a.minhash, a.story_id
+                FROM (SELECT n.article_id AS new_id, b.article_id AS old_id, count(*) AS shared
+                      FROM _bands n JOIN article_bands b USING (band, hash)
+                      GROUP BY n.article_id, b.article_id
+                      QUALIFY row_number() OVER (PARTITION BY new_id ORDER BY shared DESC, old_id)
+                              <= {MAX_CANDIDATES}) c
+                JOIN articles a ON a.article_id = c.old_id""").fetchall()
         finally:
-            con.unregister("_bands")
+            _unregister(con, "_bands")
         candidates: dict[str, list[tuple[str, Any, str]]] = {}
         for new_id, old_id, old_sig, old_story in found:
             candidates.setdefault(new_id, []).append((old_id, old_sig, old_story))
@@ -268,9 +285,9 @@ class StoreWriter:
             sig = sigs[a.id]
             options = list(candidates.get(a.id, []))
             my_bands = duplicates.bands(sig)
-            for key in my_bands:
-                for earlier in band_index.get(key, []):
-                    options.append((earlier, sigs[earlier], out[earlier][1]))
+            shared = Counter(e for key in my_bands for e in band_index.get(key, []))
+            for earlier, _ in shared.most_common(MAX_CANDIDATES):
+                options.append((earlier, sigs[earlier], out[earlier][1]))
             best: tuple[float, str, str] | None = None
             for old_id, old_sig, old_story in options:
                 sim = duplicates.similarity(sig, old_sig)
@@ -284,7 +301,7 @@ class StoreWriter:
     def finish_run(self, run_id: str, read: int, done: Committed) -> bool:
         """Close a run with its counts; True when read = stored + skipped + failed holds in the store."""
         skipped = sum(done.skipped.values())
-        with writing(self.path) as con:
+        with self.lease.transaction() as con:
             row = con.execute("""SELECT count(*) FILTER (WHERE status = 'coded'),
                                         count(*) FILTER (WHERE status = 'skipped')
                                  FROM articles WHERE run_id = ?""", [run_id]).fetchone()
@@ -317,6 +334,8 @@ MERGE_QUERY = """
            m.location_geonames_id, m.confidence, m.sentence_index
     FROM mentions m JOIN articles a USING (article_id)
     ORDER BY coalesce(m.source_code, ''), coalesce(m.target_code, ''), m.event_type, m.cameo, m.status,
+             CASE WHEN m.source_code IS NULL AND m.target_code IS NULL
+                  THEN coalesce(m.story_id, m.article_id) END,
              CASE WHEN coalesce(m.date, a.published) IS NULL THEN 'undated'
                   WHEN m.date IS NOT NULL AND coalesce(m.date_precision, 'day') <> 'day'
                   THEN m.date_precision ELSE 'day' END,
@@ -388,7 +407,7 @@ def rebuild_merged(path: str | Path, window_days: int | None = None) -> int:
             try:
                 con.execute(EVENTS_FROM_CORE)
             finally:
-                con.unregister("_core")
+                _unregister(con, "_core")
             core.clear()
             links.clear()
 
