@@ -78,3 +78,14 @@ def test_dyad_series_by_week_with_a_date_range(tmp_path: Path) -> None:
 def test_unknown_period_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="quarter"):
         dyad_series(_store(tmp_path), "PRK", "KOR", "quarter")
+
+
+def test_series_on_a_held_connection_is_the_same(tmp_path: Path) -> None:
+    from detente.store.aggregates import series_on
+
+    db = _store(tmp_path)
+    with reading(db) as con:
+        held = series_on(con, "PRK", "KOR", "day")
+    assert held == dyad_series(db, "PRK", "KOR", "day")
+    assert [p.period for p in held] == [dt.date(2018, 1, 3), dt.date(2018, 1, 9), dt.date(2018, 1, 20),
+                                        dt.date(2018, 2, 2)]
