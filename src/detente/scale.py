@@ -8,7 +8,8 @@ number of batches are in flight, and results come back in batch order to the run
 stays the single writer of the store. A worker loads the spaCy pipeline and the
 dictionaries once, when it starts (`PipelineLoader`), and keeps them in its process caches.
 
-A failed batch is retried on another worker (`retries`); if it still fails, its articles are
+A failed batch is retried (`retries` times; a batch whose worker died is rescheduled by
+Dask); if it still fails, its articles are
 coded one per task, so a poisoned document (one that crashes or kills a worker) becomes a
 failure record and the rest of its batch is stored.
 """
@@ -62,6 +63,7 @@ class DaskExecutor:
                         "start them with --nthreads 1 for one process per core")
 
     def map(self, fn: CodeBatch, batches: Iterable[list[Article]]) -> Iterator[list[Result]]:
+        """Submit batches as they come, keeping `in_flight` of them on the cluster."""
         pending: deque[tuple[list[Article], Future[list[Result]] | None]] = deque()
         for batch in batches:
             pending.append((batch, self._submit(fn, batch)))
