@@ -9,9 +9,8 @@ stays the single writer of the store. A worker loads the spaCy pipeline and the
 dictionaries once, when it starts (`PipelineLoader`), and keeps them in its process caches.
 
 A failed batch is retried (`retries` times; a batch whose worker died is rescheduled by
-Dask); if it still fails, its articles are
-coded one per task, so a poisoned document (one that crashes or kills a worker) becomes a
-failure record and the rest of its batch is stored.
+Dask); if it still fails, its articles are coded one per task, so a poisoned document (one
+that crashes or kills a worker) becomes a failure record and the rest of its batch is stored.
 """
 
 from __future__ import annotations
