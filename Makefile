@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test test-all test-browser lint install assets clean
+.PHONY: demo test test-all test-browser lint install assets clean bench bench-quick
 
 $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,16 @@ test-all: $(STAMP) $(ASSETS)
 # Headless Chromium (Debian's chromium package) driven by Playwright; screenshots in test-artifacts/.
 test-browser: $(STAMP) $(ASSETS)
 	$(VENV)/bin/pytest -m browser -o addopts="-q"
+
+# Benchmarks (benchmarks/*.py; each prints its headline figure last). bench-quick uses small
+# corpora and stores (what CI runs); bench runs the sizes in the README's table, which takes hours.
+BENCHMARKS := throughput stages scaling memory queries ingest_bench
+
+bench: $(STAMP)
+	for b in $(BENCHMARKS); do echo "== $$b"; $(PY) benchmarks/$$b.py || exit 1; done
+
+bench-quick: $(STAMP)
+	for b in $(BENCHMARKS); do echo "== $$b"; $(PY) benchmarks/$$b.py --quick || exit 1; done
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests

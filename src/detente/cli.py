@@ -22,6 +22,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
+from detente.errors import ConfigError
 from detente.ingest import read_documents
 from detente.ingest.reader import count_documents
 from detente.output import EventWriter
@@ -130,11 +131,24 @@ def _progress_bar(total: int | None) -> tuple[Progress, Callable[[int], None]]:
     return progress, update
 
 
-def _ingest(sources: list[str], db: Path, published: str | None, batch_size: int) -> Summary:
+def _ingest(sources: list[str], db: Path, published: str | None, batch_size: int,
+            cluster: str | None = None) -> Summary:
     total = count_documents(sources) if sys.stderr.isatty() else None
     bar, update = _progress_bar(total)
-    with bar:
-        return run(sources, db, published=published, batch_size=batch_size, progress=update)
+    if cluster is None:
+        with bar:
+            return run(sources, db, published=published, batch_size=batch_size, progress=update)
+    from detente.scale import dask_executor
+
+    with dask_executor(cluster) as executor, bar:
+        return run(sources, db, published=published, batch_size=batch_size, progress=update,
+                   executor=executor)
+
+
+def _check_cluster(value: str | None) -> str | None:
+    if value is not None and not (value == "local" or value.startswith("local:") or "://" in value):
+        raise typer.BadParameter("use local, local:N or a scheduler address such as tcp://host:8786")
+    return value
 
 
 def _report(summary: Summary) -> None:
@@ -156,9 +170,15 @@ def ingest(
         callback=_check_date)] = None,
     batch_size: Annotated[int, typer.Option(help="Documents per batch (one commit each).")] = BATCH_SIZE,
     strict: Annotated[bool, typer.Option(help="Exit with 1 when any document failed.")] = False,
+    cluster: Annotated[str | None, typer.Option(
+        help="Code on Dask: local:N (N worker processes here) or a scheduler address (tcp://host:8786).",
+        callback=_check_cluster)] = None,
 ) -> None:
     """Read, code and store documents; re-running adds nothing, a killed run resumes."""
-    summary = _ingest(sources, db, published, batch_size)
+    try:
+        summary = _ingest(sources, db, published, batch_size, cluster)
+    except ConfigError as e:
+        raise typer.BadParameter(str(e), param_hint="--cluster") from None
     _report(summary)
     if not summary.reconciled or (strict and summary.failed):
         raise typer.Exit(1)

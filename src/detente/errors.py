@@ -50,6 +50,7 @@ class Errors:
     E202 = "[E202] not English (detected {language})"
     E203 = "[E203] text is {size} characters, over the limit of {limit} (setting max_doc_chars)"
     E204 = "[E204] not coded within {seconds:g} seconds (setting doc_time_limit)"
+    E205 = "[E205] could not code the document on a cluster worker: {reason}"
     E301 = "[E301] store schema version {version} is newer than this detente ({known}): upgrade detente"
     E302 = "[E302] no store at {path}: run `detente ingest` first"
     E303 = "[E303] cannot open the store {path}: {reason}"
@@ -65,6 +66,8 @@ class Errors:
     E501 = "[E501] the query took longer than its limit of {seconds:g} s"
     E502 = "[E502] unknown period '{value}': use day, week or month"
     E503 = "[E503] unknown actor level '{value}': use country or code"
+    E601 = "[E601] unknown cluster '{spec}': use local, local:N or a scheduler address (tcp://host:8786)"
+    E602 = "[E602] cannot reach the Dask scheduler at {spec}: {reason}"
 
 
 class Warnings:

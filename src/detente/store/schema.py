@@ -12,6 +12,7 @@ Tables (see store/README.md for every column):
   actors          every actor code seen in mentions, with its name and counts
   failures        documents that failed at some stage (read, language, parse, code, store)
   runs            one row per ingest run: versions of code, model and data; reconciliation counts
+  dyad_days       events per directed country dyad, day, type and quad class (store/aggregates.py)
 """
 
 from __future__ import annotations
@@ -181,6 +182,20 @@ def create_merged_tables(con: duckdb.DuckDBPyConnection) -> None:
         )""")
 
 
+def create_dyad_days(con: duckdb.DuckDBPyConnection) -> None:
+    """Migration 3: daily event counts per directed country dyad, for fast dyad series."""
+    con.execute("""
+        CREATE TABLE dyad_days (
+            source_country VARCHAR NOT NULL,
+            target_country VARCHAR NOT NULL,
+            date DATE NOT NULL,                 -- the event's date, else its first publication
+            event_type VARCHAR,
+            quad_class INTEGER,
+            events INTEGER NOT NULL,            -- merged events
+            goldstein_sum DOUBLE                -- sum of their Goldstein scores
+        )""")
+
+
 @dataclass(frozen=True)
 class Migration:
     """One numbered schema step."""
@@ -196,6 +211,7 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, create_core_tables),
     Migration(2, create_merged_tables),
+    Migration(3, create_dyad_days),
 )
 
 

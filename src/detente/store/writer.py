@@ -24,6 +24,7 @@ import pyarrow as pa
 from detente.errors import Errors
 from detente.ingest import duplicates
 from detente.records import Article, Event, Failure, content_id
+from detente.store.aggregates import rebuild_dyad_days
 from detente.store.database import Lease, initialise, writing
 from detente.store.schema import ACTOR_COLUMNS
 
@@ -458,4 +459,5 @@ def rebuild_merged(path: str | Path, window_days: int | None = None) -> int:
             flush()
         cursor.close()
         con.execute(ACTORS_FROM_MENTIONS)
+        rebuild_dyad_days(con)
     return n_events
