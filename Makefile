@@ -48,7 +48,7 @@ test-browser: $(STAMP) $(ASSETS)
 
 # Benchmarks (benchmarks/*.py; each prints its headline figure last). bench-quick uses small
 # corpora and stores (what CI runs); bench runs the sizes in the README's table, which takes hours.
-BENCHMARKS := throughput stages scaling memory queries ingest_bench
+BENCHMARKS := throughput stages actors_bench scaling memory queries ingest_bench
 
 bench: $(STAMP)
 	for b in $(BENCHMARKS); do echo "== $$b"; $(PY) benchmarks/$$b.py || exit 1; done

@@ -56,8 +56,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=300)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--quick", action="store_true", help="30 articles, for CI")
     args = ap.parse_args()
-    texts = generate(args.articles, args.seed)
+    texts = generate(30 if args.quick else args.articles, args.seed)
     get_resolver()  # dictionaries and matchers are built once per process, not per article
     list(parse(texts[:8]))  # warm the pipeline
 

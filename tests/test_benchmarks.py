@@ -11,6 +11,7 @@ import pytest
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 HEADLINES = {
+    "actors_bench.py": r"^actors: [\d,]+ mentions/s; actor time / spaCy parse time = \d+\.\d{3}$",
     "throughput.py": r"^throughput ratio full/bare: \d+\.\d\d$",
     "stages.py": r"^time outside the spaCy parse: \d+\.\d % of the total$",
     "scaling.py": r"^scaling efficiency with 2 workers: \d+\.\d\d$",
