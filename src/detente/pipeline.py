@@ -57,7 +57,7 @@ def events_of(article: Article, doc: Doc) -> list[Event]:
     published = parse_iso(article.published)
     actors = find_mentions(doc, published)
     countries = [m.actor.country for m in actors.mentions if m.actor.country]
-    sents = list(doc.sents)
+    sents = nlp.sentences(doc)
     out: list[Event] = []
     seen: set[str] = set()
     for coded in code_doc(doc, actors):

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from detente.actors import ActorIndex, find_mentions
 from detente.errors import Errors
+from detente.nlp import doc_text, sentence_of, sentences
 from detente.output import dotted_get, tsv_cell
 from detente.records import Actor, Article, Failure, Mention, Quote
 from detente.when import event_date, parse_iso
@@ -141,7 +142,7 @@ def _referents(doc: Doc, actors: ActorIndex) -> list[tuple[int, Actor, bool]]:
 def _antecedent(pronoun: Token, actors: ActorIndex) -> Actor | None:
     """The actor a pronoun refers to: the last fitting referent in the sentences before it."""
     doc = pronoun.doc
-    sent_starts = [s.start for s in doc.sents]
+    sent_starts = [s.start for s in sentences(doc)]
     here = max(i for i, s in enumerate(sent_starts) if s <= pronoun.i)
     lo = doc[sent_starts[max(0, here - _PRONOUN_LOOKBACK)]].idx
     want = pronoun.lower_
@@ -208,16 +209,16 @@ class _Found:
 
 def _direct(doc: Doc) -> list[_Found]:
     out = []
-    for qs, qe in quote_spans(doc.text):
-        while qe > qs and doc.text[qe - 1] in ", \n":  # “We will,” he said: the comma is not quoted
+    for qs, qe in quote_spans(doc_text(doc)):
+        while qe > qs and doc_text(doc)[qe - 1] in ", \n":  # “We will,” he said: the comma is not quoted
             qe -= 1
         inside = doc.char_span(qs, qe, alignment_mode="expand")
         if inside is None or len(inside) == 0:
             continue
-        sents = {t.sent.start: t.sent for t in (inside[0], inside[-1])}
+        sents = {sentence_of(t).start: sentence_of(t) for t in (inside[0], inside[-1])}
         near = [t for s in sents.values() for t in s if not (qs <= t.idx < qe) and is_speech_verb(t)]
-        if not near and inside[0].sent.start > 0:  # 'He said:' closing the sentence before
-            prev = doc[inside[0].sent.start - 1].sent
+        if not near and sentence_of(inside[0]).start > 0:  # 'He said:' closing the sentence before
+            prev = sentence_of(doc[sentence_of(inside[0]).start - 1])
             near = [t for t in prev if is_speech_verb(t) and prev[-1].text in (":", "“", '"')]
         verb = min(near, key=lambda t: min(abs(t.idx - qs), abs(t.idx - qe))) if near else None
         words = [t for t in inside if t.is_alpha]
@@ -289,7 +290,7 @@ def _doc_quotes(doc: Doc) -> list[_Found]:
 
 
 def _sentence_index(doc: Doc, char: int) -> int:
-    return next((i for i, s in enumerate(doc.sents) if s.start_char <= char < s.end_char), 0)
+    return next((i for i, s in enumerate(sentences(doc)) if s.start_char <= char < s.end_char), 0)
 
 
 def quotes_of(article: Article, doc: Doc, actors: ActorIndex | None = None) -> list[Quote]:
@@ -310,7 +311,7 @@ def quotes_of(article: Article, doc: Doc, actors: ActorIndex | None = None) -> l
             article_id=article.id,
             sentence_index=_sentence_index(doc, f.start),
             kind=f.kind,
-            text=doc.text[f.start : f.end].strip(),
+            text=doc_text(doc)[f.start : f.end].strip(),
             span=(f.start, f.end),
             speaker=speaker,
             verb=f.verb.text if f.verb is not None else None,

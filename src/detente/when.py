@@ -41,6 +41,8 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from detente.nlp import doc_text, sentence_of
+
 Direction = str  # "past", "future" or "nearest"
 
 
@@ -633,15 +635,15 @@ def _doc_times(doc: Doc, published: date | None) -> _DocTimes:
     if isinstance(cached, _DocTimes):
         return cached
     attached = []
-    tops = top_dates(doc.text)
-    for ex in find_expressions(doc.text):
+    tops = top_dates(doc_text(doc))
+    for ex in find_expressions(doc_text(doc)):
         if any(t.start <= ex.start < t.end for t in tops):
             continue  # the article's own date line is no event's time
         span = doc.char_span(ex.start, ex.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
         attached.append(_attach(span, ex))
-    times = _DocTimes(reference_date(doc.text, published), attached)
+    times = _DocTimes(reference_date(doc_text(doc), published), attached)
     doc.user_data[key] = times
     return times
 
@@ -728,7 +730,7 @@ def _clause_chain(verb: Token, past: bool) -> Iterator[Token]:
 def candidates(token: Token, times: list[Attached]) -> list[tuple[int, Attached]]:
     """Time expressions that may date the event of `token`, with a rank (lower is better)."""
     out: list[tuple[int, Attached]] = []
-    sent = token.sent
+    sent = sentence_of(token)
     local = [a for a in times if sent.start <= a.span.start < sent.end]
     for a in local:
         if a.noun is not None and a.noun.i == token.i:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "on", "off", "acr
 # after these a country is a target, not a place ("sanctions on Iran"); a town still is one
 _TARGET_PREPS = frozenset({"on", "across"})
 _MAX_WORDS = 6
+_WORD_BREAK = re.compile(r"[\s,.'’\-]+")
 _KIND_RANK = {"landmark": 3, "country": 2, "admin1": 1, "city": 0}
 _UP_TO_VERB = ("nsubj", "nsubjpass", "dobj", "xcomp", "conj", "acl")
 _BIG_CITY = 1_000_000  # cities this large are also found by their ASCII alternate names
@@ -52,10 +54,16 @@ class Gazetteer:
 
     names: dict[str, list[Place]]
     iso3: dict[str, str]  # ISO alpha-2 -> alpha-3
+    first_words: frozenset[str] = frozenset()  # what a name can begin with: skips other tokens fast
 
     def lookup(self, name: str) -> list[Place]:
         key = _key(name)
         return self.names.get(key, [])
+
+
+def _first_word(text: str) -> str:
+    """The first word of a name or token, lower case, without punctuation ("st. louis" -> "st")."""
+    return _WORD_BREAK.split(text.lower(), 1)[0]
 
 
 def _key(name: str) -> str:
@@ -139,7 +147,8 @@ def gazetteer() -> Gazetteer:
         for alias in [row["name"], *row["aliases"].split(";")]:
             if alias.strip():
                 add(alias.strip(), place)
-    return Gazetteer(names, iso3)
+    firsts = frozenset({_first_word(k) for k in names} | {"the"})
+    return Gazetteer(names, iso3, firsts)
 
 
 def _round(x: float | None) -> float | None:
@@ -171,6 +180,8 @@ class Match:
 def match_at(doc: Doc, start: int, limit: int) -> Match | None:
     """The longest gazetteer name starting at token `start` (ending before `limit`)."""
     gaz = gazetteer()
+    if _first_word(doc[start].text) not in gaz.first_words:
+        return None
     for n in range(min(_MAX_WORDS, limit - start), 0, -1):
         toks = list(doc[start : start + n])
         found = gaz.lookup(doc[start : start + n].text)

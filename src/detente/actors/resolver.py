@@ -19,6 +19,7 @@ from functools import cache, cached_property
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from detente import nlp
 from detente.actors.dictionary import (
     PROPER_KINDS,
     Entry,
@@ -876,24 +877,13 @@ def is_expletive(token: Token) -> bool:
 def in_quotes(token: Token) -> bool:
     """True inside a quotation in its sentence, where "it" and "they" follow the speaker's
     own thread rather than the article's."""
-    before = token.doc[token.sent.start : token.i].text
+    before = token.doc[nlp.sentence_of(token).start : token.i].text
     return sum(before.count(q) for q in ('"', "“", "”")) % 2 == 1 or before.count("“") > before.count("”")
 
 
 def sentence_index(doc: Doc, token: Token) -> int:
     """Index of the sentence holding `token`."""
-    starts = doc.user_data.get("detente_sent_starts")
-    if starts is None:
-        starts = [s.start for s in doc.sents]
-        doc.user_data["detente_sent_starts"] = starts
-    lo, hi = 0, len(starts) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if starts[mid] <= token.i:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    return nlp.sentence_index(token)
 
 
 @cache

@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from detente import nlp
 from detente.actors import ActorIndex
 from detente.actors.resolver import sentence_index
 from detente.coding.ontology import CameoCode, cameo
@@ -477,7 +478,7 @@ def _mention_roles(mention: Mention, doc: Doc, head: Token | None = None) -> lis
     if head is not None and span == mention.span:
         phrase = np_span(head)
         span = (min(span[0], phrase.start_char), max(span[1], phrase.end_char))
-    text = doc.text[span[0]:span[1]]
+    text = nlp.doc_text(doc)[span[0]:span[1]]
     return [Role(replace(a, text=text), span) for a in (mention.members or (mention.actor,))]
 
 
