@@ -91,10 +91,11 @@ class DaskExecutor:
         return self._one_by_one(fn, batch)
 
     def _one_by_one(self, fn: CodeBatch, batch: list[Article]) -> list[Result]:
-        """Each article of a failed batch as its own task: only the poisoned ones fail."""
-        futures = [self.client.submit(fn, [a], retries=self.retries, pure=False) for a in batch]
+        """Each article of a failed batch as its own task, one at a time: only the poisoned ones
+        fail (a worker that dies takes down the tasks it holds, so none may wait beside one)."""
         out: list[Result] = []
-        for article, future in zip(batch, futures, strict=True):
+        for article in batch:
+            future = self.client.submit(fn, [article], retries=self.retries, pure=False)
             try:
                 out.extend(future.result())
             except Exception as e:
