@@ -60,21 +60,22 @@ def _check_date(value: str | None) -> str | None:
     return value
 
 
+def read_articles(paths: list[str], published: str | None, failures: list[Failure]) -> Iterator[Article]:
+    """The readable documents of `paths`; each unreadable one is named on stderr and kept."""
+    for item in read_documents(paths, published):
+        if isinstance(item, Failure):
+            failures.append(item)
+            _say("error", "red", item)
+        else:
+            yield item
+
+
 def code_stream(
     paths: list[str], published: str | None, batch_size: int
 ) -> tuple[Iterator[Result], list[Failure]]:
     """Read and code documents; read failures are collected as they happen."""
     failures: list[Failure] = []
-
-    def articles() -> Iterator[Article]:
-        for item in read_documents(paths, published):
-            if isinstance(item, Failure):
-                failures.append(item)
-                _say("error", "red", item)
-            else:
-                yield item
-
-    return Pipeline(batch_size=batch_size).run(articles()), failures
+    return Pipeline(batch_size=batch_size).run(read_articles(paths, published, failures)), failures
 
 
 @app.command("code")
@@ -348,16 +349,8 @@ def quotes_cmd(
         raise typer.BadParameter(f"use one of {', '.join(QUOTE_FORMATS)}", param_hint="--format")
     failures: list[Failure] = []
 
-    def articles() -> Iterator[Article]:
-        for item in read_documents(files or ["-"], published):
-            if isinstance(item, Failure):
-                failures.append(item)
-                _say("error", "red", item)
-            else:
-                yield item
-
     def quotes() -> Iterator[Quote]:
-        for item in extract_quotes(articles(), batch_size):
+        for item in extract_quotes(read_articles(files or ["-"], published, failures), batch_size):
             if isinstance(item, Failure):
                 failures.append(item)
                 _say("error", "red", item)
