@@ -60,6 +60,13 @@ def _check_date(value: str | None) -> str | None:
     return value
 
 
+# Arguments and options shared by the commands that read documents.
+FilesArgument = Annotated[list[str] | None, typer.Argument(help="Files, folders or '-' for stdin.")]
+PublishedOption = Annotated[str | None, typer.Option(
+    help="Publication date (YYYY-MM-DD) for documents that carry none.", callback=_check_date)]
+BatchOption = Annotated[int, typer.Option(help="Documents per spaCy batch.")]
+
+
 def read_articles(paths: list[str], published: str | None, failures: list[Failure]) -> Iterator[Article]:
     """The readable documents of `paths`; each unreadable one is named on stderr and kept."""
     for item in read_documents(paths, published):
@@ -80,12 +87,10 @@ def code_stream(
 
 @app.command("code")
 def code_cmd(
-    files: Annotated[list[str] | None, typer.Argument(help="Files, folders or '-' for stdin.")] = None,
+    files: FilesArgument = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, json or tsv.")] = "jsonl",
-    published: Annotated[str | None, typer.Option(
-        help="Publication date (YYYY-MM-DD) for documents that carry none.",
-        callback=_check_date)] = None,
-    batch_size: Annotated[int, typer.Option(help="Documents per spaCy batch.")] = 32,
+    published: PublishedOption = None,
+    batch_size: BatchOption = 32,
 ) -> None:
     """Code documents into event records, printed to stdout (one JSON object per line)."""
     if fmt not in EventWriter.FORMATS:
@@ -166,9 +171,7 @@ def ingest(
     sources: Annotated[list[str], typer.Argument(
         help="Files, folders, globs, http(s) URLs or '-': text, HTML, JSONL(.gz), WARC(.gz), RSS/Atom.")],
     db: Annotated[Path, typer.Option(help="The DuckDB store (created if missing).")] = DEFAULT_DB,
-    published: Annotated[str | None, typer.Option(
-        help="Publication date (YYYY-MM-DD) for documents that carry none.",
-        callback=_check_date)] = None,
+    published: PublishedOption = None,
     batch_size: Annotated[int, typer.Option(help="Documents per batch (one commit each).")] = BATCH_SIZE,
     strict: Annotated[bool, typer.Option(help="Exit with 1 when any document failed.")] = False,
     cluster: Annotated[str | None, typer.Option(
@@ -337,12 +340,10 @@ def export(
 
 @app.command("quotes")
 def quotes_cmd(
-    files: Annotated[list[str] | None, typer.Argument(help="Files, folders or '-' for stdin.")] = None,
+    files: FilesArgument = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or tsv (a table).")] = "jsonl",
-    published: Annotated[str | None, typer.Option(
-        help="Publication date (YYYY-MM-DD) for documents that carry none.",
-        callback=_check_date)] = None,
-    batch_size: Annotated[int, typer.Option(help="Documents per spaCy batch.")] = 32,
+    published: PublishedOption = None,
+    batch_size: BatchOption = 32,
 ) -> None:
     """List reported speech: speaker, quote, date and article, one quote per line."""
     if fmt not in QUOTE_FORMATS:
