@@ -368,7 +368,7 @@ class _Reading:
         return self.index
 
     def sentence(self, i: int) -> int:
-        return sentence_index(self.doc, self.doc[i])
+        return nlp.sentence_index(self.doc[i])
 
     def emit(self, actor: Actor, head: Token, span: Span, kind: str, rule: str,
              members: tuple[Actor, ...] = (), office: str | None = None,
@@ -879,11 +879,6 @@ def in_quotes(token: Token) -> bool:
     own thread rather than the article's."""
     before = token.doc[nlp.sentence_of(token).start : token.i].text
     return sum(before.count(q) for q in ('"', "“", "”")) % 2 == 1 or before.count("“") > before.count("”")
-
-
-def sentence_index(doc: Doc, token: Token) -> int:
-    """Index of the sentence holding `token`."""
-    return nlp.sentence_index(token)
 
 
 @cache

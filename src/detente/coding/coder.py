@@ -34,7 +34,6 @@ from spacy.tokens import Doc, Span, Token
 
 from detente import nlp
 from detente.actors import ActorIndex
-from detente.actors.resolver import sentence_index
 from detente.coding.ontology import CameoCode, cameo
 from detente.coding.patterns import Pattern, frame_code, load_cues, load_patterns
 from detente.records import Actor, Mention
@@ -466,7 +465,7 @@ def role_span(mention: Mention, doc: Doc) -> tuple[int, int]:
     if mention.antecedent is None:
         return mention.span
     named = doc.char_span(*mention.antecedent, alignment_mode="expand")
-    if named is None or sentence_index(doc, named[0]) != mention.sentence_index:
+    if named is None or nlp.sentence_index(named[0]) != mention.sentence_index:
         return mention.span
     return mention.antecedent
 
@@ -536,7 +535,7 @@ def _antecedent_roles(pronoun: Token, actors: ActorIndex) -> tuple[Role, ...]:
         if subj is not None and subj.lower_ not in _PERSONAL and lemma_of(t) in load_cues()["speech"]:
             return roles_of(subj, actors)  # the reporter, named in the same sentence
     doc = pronoun.doc
-    here = sentence_index(doc, pronoun)
+    here = nlp.sentence_index(pronoun)
     for m in sorted(actors.mentions, key=lambda m: -m.start):
         if m.start >= pronoun.idx or m.sentence_index < here - 1 or not m.actor.code:
             continue
@@ -565,7 +564,7 @@ def _context_target(token: Token, sources: tuple[Role, ...], actors: ActorIndex)
     """With no target in the clause, the nearest other coded actor of the sentence (GDELT-style)."""
     if not sources:
         return None
-    here = sentence_index(token.doc, token)
+    here = nlp.sentence_index(token)
     countries = {r.actor.country or r.actor.code for r in sources}
     spans = {r.span for r in sources}
     for sentence in (here, here - 1):  # this sentence, else the one before (the dyad carries on)
@@ -844,7 +843,7 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
         trigger_end = token.idx + len(token.text)
         out.append(Coded(
             trigger_i=token.i,
-            sentence_index=sentence_index(doc, token),
+            sentence_index=nlp.sentence_index(token),
             trigger_span=(token.idx, trigger_end),
             trigger_text=token.text,
             code=code,
