@@ -44,8 +44,9 @@ def main() -> None:
     args = ap.parse_args()
     n = 100 if args.quick else args.docs
     docs_in = list(articles(n, seed=11))
-    list(nlp.parse([d["text"] for d in docs_in[:10]]))  # warm up
-    find_mentions(nlp.parse_one(docs_in[0]["text"]))
+    warm = list(articles(10, seed=99))  # warm up every stage (model, dictionaries, gazetteer, tables)
+    for a, doc in zip(warm, nlp.parse(d["text"] for d in warm), strict=True):
+        events_of(Article(id=a["id"], text=a["text"], published=a["published"]), doc)
 
     docs, t_parse = timed(lambda: list(nlp.parse(d["text"] for d in docs_in)))
     dates = [parse_iso(d["published"]) for d in docs_in]

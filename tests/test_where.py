@@ -9,7 +9,7 @@ import pytest
 
 from detente import nlp
 from detente.records import Location
-from detente.where import event_location, gazetteer
+from detente.where import event_location, gazetteer, matches
 
 
 def place_of(text: str, trigger: str, context: tuple[str, ...] = ()) -> Location | None:
@@ -130,3 +130,29 @@ def test_washington_is_the_capital_and_alternate_names_are_single_words() -> Non
     assert place_of("The two leaders met at the White House.", "met") is None
     loc = place_of("Protesters marched in Bombay.", "marched")
     assert loc is not None and loc.country == "IND"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Envoys gathered in St. Louis last week.", "St. Louis"),
+    ("Envoys gathered in Guinea-Bissau last week.", "Guinea-Bissau"),
+    ("Envoys gathered in The Hague last week.", "The Hague"),
+    ("Envoys gathered in New  York last week.", "New  York"),  # two spaces: a whitespace token
+    ("Envoys gathered in Rio de Janeiro last week.", "Rio de Janeiro"),
+])
+def test_names_of_several_tokens_are_read_whole(text: str, name: str) -> None:
+    """The reading goes on token by token while what it has read begins a name."""
+    doc = nlp.parse_one(text)
+    found = matches(doc)
+    start = text.index(name)
+    assert [(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in found] == [
+        (start, start + len(name))]
+
+
+def test_token_bounds_and_text_agree_with_spacy() -> None:
+    docs = [nlp.parse_one("Seoul,  Korea.\n\nThe talks—held at Panmunjom—ended."),
+            *nlp.parse(["Kim's envoy met Moon's aides on 9 Jan."])]
+    for doc in docs:
+        starts, ends = nlp.token_bounds(doc)
+        assert starts == [t.idx for t in doc]
+        assert ends == [t.idx + len(t) for t in doc]
+        assert nlp.doc_text(doc) == doc.text

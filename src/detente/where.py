@@ -24,6 +24,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from detente.nlp import doc_text, token_bounds
 from detente.records import Location
 from detente.when import time_words
 
@@ -54,16 +55,24 @@ class Gazetteer:
 
     names: dict[str, list[Place]]
     iso3: dict[str, str]  # ISO alpha-2 -> alpha-3
-    first_words: frozenset[str] = frozenset()  # what a name can begin with: skips other tokens fast
+    # the beginnings of longer names, cut where a token can end ("new", "st.", "guinea-"):
+    # a reading stops as soon as what it has read begins no name
+    prefixes: frozenset[str] = frozenset()
 
     def lookup(self, name: str) -> list[Place]:
         key = _key(name)
         return self.names.get(key, [])
 
 
-def _first_word(text: str) -> str:
-    """The first word of a name or token, lower case, without punctuation ("st. louis" -> "st")."""
-    return _WORD_BREAK.split(text.lower(), 1)[0]
+def _prefixes(keys: Iterable[str]) -> frozenset[str]:
+    """Every beginning of every key that ends next to a space or a punctuation mark."""
+    out = {"the"}  # "the" starts "The Hague", whose key drops it
+    for k in keys:
+        for m in _WORD_BREAK.finditer(k):
+            out.add(k[: m.start()])
+            out.add(k[: m.end()])
+            out.add(k[: m.end()].rstrip())
+    return frozenset(out)
 
 
 def _key(name: str) -> str:
@@ -147,8 +156,7 @@ def gazetteer() -> Gazetteer:
         for alias in [row["name"], *row["aliases"].split(";")]:
             if alias.strip():
                 add(alias.strip(), place)
-    firsts = frozenset({_first_word(k) for k in names} | {"the"})
-    return Gazetteer(names, iso3, firsts)
+    return Gazetteer(names, iso3, _prefixes(names))
 
 
 def _round(x: float | None) -> float | None:
@@ -180,13 +188,18 @@ class Match:
 def match_at(doc: Doc, start: int, limit: int) -> Match | None:
     """The longest gazetteer name starting at token `start` (ending before `limit`)."""
     gaz = gazetteer()
-    if _first_word(doc[start].text) not in gaz.first_words:
-        return None
-    for n in range(min(_MAX_WORDS, limit - start), 0, -1):
+    text = doc_text(doc)
+    starts, ends = token_bounds(doc)
+    hits: list[tuple[int, list[Place]]] = []
+    for n in range(1, min(_MAX_WORDS, limit - start) + 1):  # read on while a name may go on
+        key = _key(text[starts[start] : ends[start + n - 1]])
+        found = gaz.names.get(key)
+        if found:
+            hits.append((n, found))
+        if key not in gaz.prefixes:
+            break
+    for n, found in reversed(hits):  # the longest first
         toks = list(doc[start : start + n])
-        found = gaz.lookup(doc[start : start + n].text)
-        if not found:
-            continue
         if _is_time(toks):
             continue  # "on 5 March": the month, not the English town
         named = _written_as_name(toks)

@@ -314,7 +314,7 @@ class _Reading:
     @cached_property
     def lower_text(self) -> str:
         """The article lower-cased, with single spaces, for context words (built when needed)."""
-        return " " + re.sub(r"\s+", " ", self.doc.text.lower()) + " "
+        return " " + re.sub(r"\s+", " ", nlp.doc_text(self.doc).lower()) + " "
 
     # -- grouping -----------------------------------------------------------------------
 
