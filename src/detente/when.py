@@ -122,7 +122,10 @@ def _alt(words: list[str]) -> str:
 
 @dataclass
 class _Patterns:
-    items: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
+    # kind, regex, and the kinds of word every match of it holds ("month", "digit", ...)
+    items: list[tuple[str, re.Pattern[str], frozenset[str]]] = field(default_factory=list)
+    # finds those words: a pattern whose words a text lacks is not run over it
+    words: re.Pattern[str] = re.compile(r"(?P<digit>\d)")
 
 
 @cache
@@ -142,38 +145,43 @@ def _patterns() -> _Patterns:
     months, weekdays = list(tw.months), list(tw.weekdays)
     parts = ["early", "mid", "late", "the"]
 
-    def add(kind: str, rx: str, starts: list[str]) -> None:
+    def add(kind: str, rx: str, starts: list[str], needs: str = "digit") -> None:
         """`starts`: the words a match can begin with; a look-ahead for their first letters
-        lets the regex engine pass over every other position at once (a third of the time)."""
+        lets the regex engine pass over every other position at once (a third of the time).
+        `needs`: the kinds of word (see `words` below) every match holds, space-separated."""
         first = re.escape("".join(sorted({w[0].lower() for w in starts})))
-        p.items.append((kind, re.compile(rf"\b(?=[{first}]){rx}", re.IGNORECASE)))
+        p.items.append((kind, re.compile(rf"\b(?=[{first}]){rx}", re.IGNORECASE), frozenset(needs.split())))
 
     add("iso", rf"(?P<y>{y})-(?P<mo>\d{{1,2}})-(?P<d>\d{{1,2}})\b", digits)
     add("ymd_slash", rf"(?P<y>{y})/(?P<mo>\d{{1,2}})/(?P<d>\d{{1,2}})\b", digits)
     add("numeric", rf"(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<y>{y})\b", digits)
     add("range_md", rf"(?P<mon>{mon})\s+(?P<d1>{d}){dash}(?:(?P<mon2>{mon})\s+)?(?P<d2>{d})\b"
-        rf"(?:,?\s+(?P<y>{y})\b)?", months)
+        rf"(?:,?\s+(?P<y>{y})\b)?", months, "month digit")
     add("range_dm", rf"(?P<d1>{d})(?:\s+(?P<mon1>{mon}))?{dash}(?P<d2>{d})\s+(?:of\s+)?(?P<mon>{mon})"
-        rf"(?:,?\s+(?P<y>{y})\b)?", digits)
-    add("md", rf"(?P<mon>{mon})\s+(?:the\s+)?(?P<d>{d})\b(?:,?\s+(?P<y>{y})\b)?", months)
-    add("dm", rf"(?:the\s+)?(?P<d>{d})\s+(?:of\s+)?(?P<mon>{mon})(?:,?\s+(?P<y>{y})\b)?", [*digits, "the"])
-    add("my", rf"(?P<mon>{mon})\s+(?:of\s+)?(?P<y>{y})\b", months)
+        rf"(?:,?\s+(?P<y>{y})\b)?", digits, "month digit")
+    add("md", rf"(?P<mon>{mon})\s+(?:the\s+)?(?P<d>{d})\b(?:,?\s+(?P<y>{y})\b)?", months, "month digit")
+    add("dm", rf"(?:the\s+)?(?P<d>{d})\s+(?:of\s+)?(?P<mon>{mon})(?:,?\s+(?P<y>{y})\b)?", [*digits, "the"],
+        "month digit")
+    add("my", rf"(?P<mon>{mon})\s+(?:of\s+)?(?P<y>{y})\b", months, "month digit")
     add("part_month", rf"(?P<part>early|mid|late|the end of|the beginning of|the start of"
-        rf"|the middle of)[-\s]+(?P<mon>{mon})(?:,?\s+(?P<y>{y})\b)?", parts)
+        rf"|the middle of)[-\s]+(?P<mon>{mon})(?:,?\s+(?P<y>{y})\b)?", parts, "month")
     add("part_year", rf"(?P<part>early|mid|late|the end of|the beginning of|the start of)"
         rf"[-\s]+(?P<y>{y})\b", parts)
-    add("month", rf"(?P<mon>{mon})\b", months)
+    add("month", rf"(?P<mon>{mon})\b", months, "month")
     year_preps = ["in", "during", "throughout", "since", "by", "until", "before", "after", "from"]
     add("year", rf"(?:{'|'.join(year_preps)})\s+(?P<y>{y})\b(?!\s*[-–])", year_preps)
     mods = ["last", "next", "this", "this coming", "coming", "past"]
-    add("weekday", rf"(?:(?P<mod>{'|'.join(mods)})\s+)?(?P<wd>{wd})\b(?!s\b)", [*mods, *weekdays])
-    add("named", rf"(?P<name>{named})(?:\s+(?P<y>{y})\b)?", list(tw.named_days))
-    add("relative_day", rf"(?P<rel>{rel})\b", list(tw.relative_days))
+    add("weekday", rf"(?:(?P<mod>{'|'.join(mods)})\s+)?(?P<wd>{wd})\b(?!s\b)", [*mods, *weekdays], "weekday")
+    add("named", rf"(?P<name>{named})(?:\s+(?P<y>{y})\b)?", list(tw.named_days), "named")
+    add("relative_day", rf"(?P<rel>{rel})\b", list(tw.relative_days), "relative")
     add("period", r"(?:(?P<pre>earlier|later)\s+)?(?P<mod>this|last|next|the past|the coming)\s+"
-        r"(?P<unit>week|weekend|month|year)\b", ["earlier", "later", "this", "last", "next", "the"])
+        r"(?P<unit>week|weekend|month|year)\b", ["earlier", "later", "this", "last", "next", "the"], "unit")
     add("weekend", r"(?:over|at|during|on|this past)\s+(?:the\s+)?weekend\b",
-        ["over", "at", "during", "on", "this"])
-    add("ago", rf"(?P<n>{num})\s+(?P<unit>day|week|month|year)s?\s+ago\b", [*digits, *tw.numbers])
+        ["over", "at", "during", "on", "this"], "unit")
+    add("ago", rf"(?P<n>{num})\s+(?P<unit>day|week|month|year)s?\s+ago\b", [*digits, *tw.numbers], "ago")
+    p.words = re.compile(
+        rf"(?P<digit>\d)|\b(?:(?P<month>{_alt(months)})|(?P<weekday>{_alt(weekdays)})"
+        rf"|(?P<named>{named})|(?P<relative>{rel})|(?P<unit>week|month|year)|(?P<ago>ago\b))", re.IGNORECASE)
     return p
 
 
@@ -312,7 +320,11 @@ def find_expressions(text: str, start: int = 0, end: int | None = None) -> list[
     """All time expressions in text[start:end], longest first where they overlap."""
     end = len(text) if end is None else end
     found: list[tuple[int, TimeExpr]] = []
-    for order, (kind, rx) in enumerate(_patterns().items):
+    patterns = _patterns()
+    present = {m.lastgroup for m in patterns.words.finditer(text, start, end)}
+    for order, (kind, rx, needs) in enumerate(patterns.items):
+        if not needs <= present:
+            continue
         for m in rx.finditer(text, start, end):
             ex = _expr(kind, m, text)
             if ex is not None:
