@@ -259,3 +259,32 @@ def test_seed_article_date_accuracy(shared) -> None:  # type: ignore[no-untyped-
     m = re.search(r"date accuracy of found ([0-9.]+)", out.stdout)
     assert m is not None, out.stdout
     assert float(m.group(1)) >= 0.9
+
+
+_EVERY_KIND = [
+    "The summit was set for 2018-01-09, then 2018/01/10, then 12.01.2018.",
+    "Talks ran from March 9-18 and again 20 to 22 April, 2019.",
+    "He arrived on January 9, 2018 and left on the 12th of January.",
+    "In March of 2017, and again in early May, then by the end of 2019.",
+    "Troops left in 2015; the truce held through mid-June.",
+    "She spoke on Tuesday and will return next Friday, not this coming Monday.",
+    "On Christmas Day 2017 and on New Year's Eve the guns fell silent.",
+    "Yesterday, tonight and the day after tomorrow: three dates.",
+    "Earlier this week and last month, and over the weekend.",
+    "Three weeks ago, and 12 days ago, the border closed.",
+    "No time words at all in this one.",
+]
+
+
+
+@pytest.mark.parametrize("text", _EVERY_KIND)
+def test_patterns_skipped_for_missing_words_lose_nothing(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pattern runs only over a text holding the words its matches need; running every
+    pattern over the whole text finds the same expressions."""
+    from detente import when
+
+    gated = find_expressions(text)
+    every = when._Patterns([(kind, rx, frozenset()) for kind, rx, _ in when._patterns().items])
+    monkeypatch.setattr(when, "_patterns", lambda: every)
+    assert gated == find_expressions(text)
+    assert gated or text.startswith("No time")
