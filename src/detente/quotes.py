@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from detente.actors import ActorIndex, find_mentions
 from detente.errors import Errors
-from detente.nlp import doc_text, sentence_of, sentences
+from detente.nlp import doc_text, sentence_of, sentences, tokens_where
 from detente.output import dotted_get, tsv_cell
 from detente.records import Actor, Article, Failure, Mention, Quote
 from detente.when import event_date, parse_iso
@@ -262,8 +262,8 @@ def _another_report(clause: Token) -> bool:
 
 def _indirect(doc: Doc, direct: list[_Found]) -> list[_Found]:
     out = []
-    for verb in doc:
-        if not is_speech_verb(verb) or any(f.start <= verb.idx < f.end for f in direct):
+    for verb in tokens_where(doc, ("VERB", "AUX"), lemmas=speech_words().verbs):
+        if any(f.start <= verb.idx < f.end for f in direct):
             continue
         for c in verb.children:
             if c.dep_ != "ccomp" or _another_report(c):

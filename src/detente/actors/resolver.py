@@ -353,9 +353,8 @@ class _Reading:
         items: list[tuple[int, int, Token]] = []
         for head_i, atoms in groups.items():
             items.append((min(min(a.start for a in atoms), head_i), 1, self.doc[head_i]))
-        for t in self.doc:
-            if t.pos_ == "PRON" and t.lower_ in self.r.pronouns and t.i not in self.covered \
-                    and not (t.dep_ == "poss" and t.head.i in groups):
+        for t in nlp.tokens_where(self.doc, ("PRON",), lowers=self.r.pronouns):
+            if t.i not in self.covered and not (t.dep_ == "poss" and t.head.i in groups):
                 items.append((t.i, 0, t))
         for _, is_group, token in sorted(items, key=lambda x: (x[0], x[1])):
             if not is_group:

@@ -29,6 +29,7 @@ clause is coded with its own subject, so the reporter never becomes the actor.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -695,9 +696,17 @@ def _confidence(
     return round(max(0.05, min(c, 0.95)), 2)
 
 
+_PATTERN_POS = ("VERB", "AUX", "ADJ", "NOUN", "PROPN")  # the tags _pos_key reads
+
+
+@cache
+def _pattern_lemmas() -> frozenset[str]:
+    return frozenset(lemma for lemma, _ in load_patterns())
+
+
 def _match_all(doc: Doc) -> dict[int, _Predicate]:
     matched: dict[int, _Predicate] = {}
-    for token in doc:
+    for token in nlp.tokens_where(doc, _PATTERN_POS, lemmas=_pattern_lemmas()):
         p = match_pattern(token)
         if p is not None:
             matched[token.i] = _Predicate(token, p, p.cameo, f"pattern:{p.id}")
