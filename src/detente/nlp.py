@@ -130,7 +130,23 @@ def tokens_where(doc: Doc, pos: Collection[str], lemmas: Collection[str] | None 
     pos_ids = {POS_IDS[p] for p in pos}
     if words is None:
         return [doc[i] for i, tag in enumerate(tags) if tag in pos_ids]
+    known = _word_hashes(words)
     strings = doc.vocab.strings
-    wanted = {h for h in set(forms) if strings[h].lower() in words}
+    for h in set(forms).difference(known):
+        known[h] = strings[h].lower() in words
+    wanted = {h for h in set(forms) if known[h]}
     return [doc[i] for i, (tag, form) in enumerate(zip(tags, forms, strict=True))
             if tag in pos_ids and form in wanted]
+
+
+_HASHES: dict[int, tuple[Collection[str], dict[int, bool]]] = {}
+_MAX_HASHES = 100_000
+
+
+def _word_hashes(words: Collection[str]) -> dict[int, bool]:
+    """For one collection of words, each string hash seen so far: whether its lower-cased
+    string is in it (the collections are the dictionaries', loaded once per process)."""
+    entry = _HASHES.get(id(words))
+    if entry is None or entry[0] is not words or len(entry[1]) > _MAX_HASHES:
+        entry = _HASHES[id(words)] = (words, {})  # new, or full: memory stays flat on any corpus
+    return entry[1]

@@ -178,8 +178,9 @@ def resolve_speaker(subject: Token, actors: ActorIndex) -> Actor:
             return found if found.code else _by_name(found.text, subject.idx, actors) or found
     if subject.pos_ == "PROPN" and (found := _by_name(subject.text, subject.idx, actors)):
         return found
+    inside = {x.i for x in subject.subtree}
     words = [t for t in subject.subtree if t.dep_ not in ("relcl", "punct") and not any(
-        a.dep_ == "relcl" for a in t.ancestors if a.i in {x.i for x in subject.subtree})]
+        a.dep_ == "relcl" for a in t.ancestors if a.i in inside)]
     text = subject.doc[words[0].i : words[-1].i + 1].text if words else subject.text
     return Actor(text=text)
 

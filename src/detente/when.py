@@ -125,7 +125,7 @@ class _Patterns:
     # kind, regex, and the kinds of word every match of it holds ("month", "digit", ...)
     items: list[tuple[str, re.Pattern[str], frozenset[str]]] = field(default_factory=list)
     # finds those words: a pattern whose words a text lacks is not run over it
-    words: re.Pattern[str] = re.compile(r"(?P<digit>\d)")
+    words: re.Pattern[str] = re.compile(r"(?P<ago>ago\b)")  # digits are sought apart
 
 
 @cache
@@ -180,9 +180,12 @@ def _patterns() -> _Patterns:
         ["over", "at", "during", "on", "this"], "unit")
     add("ago", rf"(?P<n>{num})\s+(?P<unit>day|week|month|year)s?\s+ago\b", [*digits, *tw.numbers], "ago")
     p.words = re.compile(
-        rf"(?P<digit>\d)|\b(?:(?P<month>{_alt(months)})|(?P<weekday>{_alt(weekdays)})"
+        rf"\b(?:(?P<month>{_alt(months)})|(?P<weekday>{_alt(weekdays)})"
         rf"|(?P<named>{named})|(?P<relative>{rel})|(?P<unit>week|month|year)|(?P<ago>ago\b))", re.IGNORECASE)
     return p
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _capitalised(s: str) -> bool:
@@ -322,6 +325,8 @@ def find_expressions(text: str, start: int = 0, end: int | None = None) -> list[
     found: list[tuple[int, TimeExpr]] = []
     patterns = _patterns()
     present = {m.lastgroup for m in patterns.words.finditer(text, start, end)}
+    if _DIGIT.search(text, start, end):
+        present.add("digit")
     for order, (kind, rx, needs) in enumerate(patterns.items):
         if not needs <= present:
             continue
