@@ -128,6 +128,12 @@ class _Patterns:
     words: re.Pattern[str] = re.compile(r"(?P<ago>ago\b)")  # digits are sought apart
 
 
+def _initials(words: list[str]) -> str:
+    """A look-ahead for the first letters of `words`: the regex engine passes over every
+    other position at once (a pattern that begins with alternatives tries each one)."""
+    return rf"(?=[{re.escape(''.join(sorted({w[0].lower() for w in words})))}])"
+
+
 @cache
 def _patterns() -> _Patterns:
     tw = time_words()
@@ -146,11 +152,10 @@ def _patterns() -> _Patterns:
     parts = ["early", "mid", "late", "the"]
 
     def add(kind: str, rx: str, starts: list[str], needs: str = "digit") -> None:
-        """`starts`: the words a match can begin with; a look-ahead for their first letters
-        lets the regex engine pass over every other position at once (a third of the time).
+        """`starts`: the words a match can begin with (see `_initials`).
         `needs`: the kinds of word (see `words` below) every match holds, space-separated."""
-        first = re.escape("".join(sorted({w[0].lower() for w in starts})))
-        p.items.append((kind, re.compile(rf"\b(?=[{first}]){rx}", re.IGNORECASE), frozenset(needs.split())))
+        rx = rf"\b{_initials(starts)}{rx}"
+        p.items.append((kind, re.compile(rx, re.IGNORECASE), frozenset(needs.split())))
 
     add("iso", rf"(?P<y>{y})-(?P<mo>\d{{1,2}})-(?P<d>\d{{1,2}})\b", digits)
     add("ymd_slash", rf"(?P<y>{y})/(?P<mo>\d{{1,2}})/(?P<d>\d{{1,2}})\b", digits)
@@ -179,8 +184,9 @@ def _patterns() -> _Patterns:
     add("weekend", r"(?:over|at|during|on|this past)\s+(?:the\s+)?weekend\b",
         ["over", "at", "during", "on", "this"], "unit")
     add("ago", rf"(?P<n>{num})\s+(?P<unit>day|week|month|year)s?\s+ago\b", [*digits, *tw.numbers], "ago")
+    anchors = [*months, *weekdays, *tw.named_days, *tw.relative_days, "week", "month", "year", "ago"]
     p.words = re.compile(
-        rf"\b(?:(?P<month>{_alt(months)})|(?P<weekday>{_alt(weekdays)})"
+        rf"\b{_initials(anchors)}(?:(?P<month>{_alt(months)})|(?P<weekday>{_alt(weekdays)})"
         rf"|(?P<named>{named})|(?P<relative>{rel})|(?P<unit>week|month|year)|(?P<ago>ago\b))", re.IGNORECASE)
     return p
 
