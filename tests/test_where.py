@@ -147,12 +147,3 @@ def test_names_of_several_tokens_are_read_whole(text: str, name: str) -> None:
     assert [(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in found] == [
         (start, start + len(name))]
 
-
-def test_token_bounds_and_text_agree_with_spacy() -> None:
-    docs = [nlp.parse_one("Seoul,  Korea.\n\nThe talks—held at Panmunjom—ended."),
-            *nlp.parse(["Kim's envoy met Moon's aides on 9 Jan."])]
-    for doc in docs:
-        starts, ends = nlp.token_bounds(doc)
-        assert starts == [t.idx for t in doc]
-        assert ends == [t.idx + len(t) for t in doc]
-        assert nlp.doc_text(doc) == doc.text

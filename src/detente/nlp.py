@@ -104,6 +104,11 @@ def doc_text(doc: Doc) -> str:
     return str(cached)
 
 
+def span_text(span: Span) -> str:
+    """A span's text, cut from the document's text (`span.text` joins its tokens each call)."""
+    return doc_text(span.doc)[span.start_char : span.end_char] if len(span) else ""
+
+
 def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     """Character start and end of every token, computed once per document: reading text by
     offsets creates no `Token` objects, which cost more than the reading."""

@@ -372,7 +372,7 @@ class _Reading:
     def emit(self, actor: Actor, head: Token, span: Span, kind: str, rule: str,
              members: tuple[Actor, ...] = (), office: str | None = None,
              antecedent: tuple[int, int] | None = None) -> _Found:
-        actor = replace(actor, text=span.text)
+        actor = replace(actor, text=nlp.span_text(span))
         mention = Mention(span.start_char, span.end_char, self.sentence(head.i), actor, rule, members,
                           antecedent)
         self.index.add(mention, head.i, range(span.start, span.end))
@@ -496,6 +496,7 @@ class _Reading:
 
     def thing_group(self, head: Token, atoms: list[Atom]) -> None:
         span = self.span_of(head, atoms)
+        written = nlp.span_text(span)
         sector, office, title = self.sector_of(atoms)
         org = next((a for a in atoms if a.kind == "organisation"), None)
         national = [a for a in atoms if a.kind in ("country", "adjective", "seat")]
@@ -503,13 +504,13 @@ class _Reading:
             org = None  # "Iran's UN ambassador" speaks for Iran
         if org is not None:
             e = org.entries[0]
-            term = self.r.holder_by_title(span.text, self.published)
+            term = self.r.holder_by_title(written, self.published)
             if term is not None:  # "the UN secretary-general", "NATO's chief" on the date
-                actor = Actor(span.text, e.code, e.country, e.sector, term.name)
+                actor = Actor(written, e.code, e.country, e.sector, term.name)
                 self.emit(actor, head, span, "person", "title", office=term.office)
                 self.people.setdefault(term.surname, self.found[-1])
                 return
-            actor = Actor(span.text, e.code, e.country, e.sector, e.name)
+            actor = Actor(written, e.code, e.country, e.sector, e.name)
             self.emit(actor, head, span, "thing", "dictionary")
             return
         described = next((a for a in atoms if a.kind == "description"
@@ -526,21 +527,21 @@ class _Reading:
         countries = self.countries_of(head, atoms)
         if not countries:
             if ambiguous:  # "Georgia" with no telling context: kept, not coded
-                self.emit(Actor(span.text), head, span, "thing", "ambiguous")
+                self.emit(Actor(written), head, span, "thing", "ambiguous")
             return
         if any(a.kind == "seat" for a in atoms) and sector is None:
             sector = "GOV"
         for a in atoms:
             if a.kind == "description" and a.entries[0].sector and sector is None:
                 sector = a.entries[0].sector
-        members = tuple(self.country_actor(span.text, iso, sector) for iso in countries)
+        members = tuple(self.country_actor(written, iso, sector) for iso in countries)
         rule = "description" if any(a.kind == "description" for a in atoms) else (
             "pronoun" if not any(a.kind in ("country", "adjective", "seat", "ambiguous") for a in atoms)
             else "dictionary")
         if title is not None and len(countries) == 1 and not any(a.kind == "description" for a in atoms):
             term = self.r.holder(countries[0], office, title, self.published)
             if term is not None:  # "the US president" in 2018: Trump
-                actor = replace(self.term_actor(span.text, term), code=members[0].code)
+                actor = replace(self.term_actor(written, term), code=members[0].code)
                 self.emit(actor, head, span, "person", "title", office=term.office)
                 self.people.setdefault(term.surname, self.found[-1])
                 return
@@ -613,6 +614,7 @@ class _Reading:
 
     def person_group(self, head: Token, atoms: list[Atom]) -> None:
         span = self.span_of(head, atoms)
+        written = nlp.span_text(span)
         person = next(a for a in atoms if a.kind in ("person", "surname", "name"))
         text = self.doc[person.start : person.end].text
         sector, office, title = self.sector_of(atoms)
@@ -653,13 +655,13 @@ class _Reading:
             who = known.mention.actor if known is not None else (
                 self.term_actor(text, term) if term is not None else None)
             if who is not None and who.country:  # "the Trump administration": the government
-                self.emit(self.country_actor(span.text, who.country, sector), head, span, "thing", rule)
+                self.emit(self.country_actor(written, who.country, sector), head, span, "thing", rule)
                 return
         if known is not None:
             actor = replace(known.mention.actor)
             found = self.emit(actor, head, span, "person", rule, office=known.office)
         elif term is not None:
-            actor = self.term_actor(span.text, term)
+            actor = self.term_actor(written, term)
             if sector is None:  # a title inside the listed name: "Crown Prince Mohammed bin Salman"
                 sector, title = self.leading_title(person)
             named_role = sector is not None and not _has_title(term, title)
@@ -668,7 +670,7 @@ class _Reading:
                 actor = replace(actor, code=actor.country + sector, sector=sector)
             org = next((a.entries[0] for a in atoms if a.kind == "organisation"), None)
             if org is not None and actor.sector == "ELI":  # "Hamas leader Ismail Haniyeh"
-                actor = Actor(span.text, org.code, org.country, org.sector, term.name)
+                actor = Actor(written, org.code, org.country, org.sector, term.name)
             found = self.emit(actor, head, span, "person", rule, office=term.office)
         else:
             actor = self.described_person(head, atoms, text, countries, sector)
@@ -793,6 +795,7 @@ class _Reading:
         """"The two Koreas", "both sides": one mention standing for several actors."""
         atom = next(a for a in atoms if a.kind == "group")
         span = self.span_of(head, atoms)
+        written = nlp.span_text(span)
         value = atom.entries[0].value or ""
         sector = atom.entries[0].sector
         members: list[Actor] = []
@@ -800,26 +803,27 @@ class _Reading:
             for f in reversed(self.found):
                 c = f.mention.actor.country
                 if c and f.first < atom.start and c not in [m.country for m in members]:
-                    members.insert(0, self.country_actor(span.text, c, sector))
+                    members.insert(0, self.country_actor(written, c, sector))
                 if len(members) == 2:
                     break
         elif value == "leaders":
             for f in reversed(self.found):
                 if f.kind == "person" and f.first < atom.start and f.mention.actor.code \
                         and f.mention.actor.name not in [m.name for m in members]:
-                    members.insert(0, replace(f.mention.actor, text=span.text))
+                    members.insert(0, replace(f.mention.actor, text=written))
                 if len(members) == 2:
                     break
         else:
-            members = [self.country_actor(span.text, iso, sector) for iso in value.split(";") if iso]
+            members = [self.country_actor(written, iso, sector) for iso in value.split(";") if iso]
         if len(members) < 2:
-            self.emit(Actor(span.text), head, span, "group", "group")
+            self.emit(Actor(written), head, span, "group", "group")
             return
         self.emit(members[0], head, span, "group", "group", tuple(members))
 
     def counterpart(self, head: Token, atoms: list[Atom]) -> None:
         """"His US counterpart": the holder of the possessor's office in the other country."""
         span = self.span_of(head, atoms)
+        written = nlp.span_text(span)
         for t in self.appositions(head):  # "his US counterpart Donald Trump"
             group = self.groups_by_head.get(t.i)
             if group and any(a.kind in ("person", "surname", "name") for a in group):
@@ -835,11 +839,11 @@ class _Reading:
             return
         term = self.r.holder(countries[0], ref.office, None, self.published)
         if term is not None:
-            actor = self.term_actor(span.text, term)
+            actor = self.term_actor(written, term)
             self.emit(actor, head, span, "person", "counterpart", office=term.office)
             return
         sector = ref.mention.actor.sector or "GOV"  # a counterpart holds an office
-        self.emit(self.country_actor(span.text, countries[0], sector), head, span, "person", "counterpart")
+        self.emit(self.country_actor(written, countries[0], sector), head, span, "person", "counterpart")
 
 
 def is_subject(head: Token) -> bool:
