@@ -56,3 +56,12 @@ def test_event_id_is_stable_and_distinguishes_roles():
     assert a == event_id("doc", 1, (3, 9), (0, 2), None)
     assert a != event_id("doc", 1, (3, 9), (0, 2), (10, 12))
     assert a != event_id("doc2", 1, (3, 9), (0, 2), None)
+
+
+def test_written_as_is_replace_of_the_text() -> None:
+    from dataclasses import fields, replace
+
+    a = Actor("Seoul", "KORGOV", "KOR", "GOV", "South Korea", "Q884")
+    assert a.written_as("the South Korean government") == replace(a, text="the South Korean government")
+    # a new field must be carried by written_as too: this list changes with it
+    assert [f.name for f in fields(Actor)] == ["text", "code", "country", "sector", "name", "wikidata"]

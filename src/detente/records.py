@@ -37,6 +37,11 @@ class Actor:
     name: str | None = None
     wikidata: str | None = None
 
+    def written_as(self, text: str) -> Actor:
+        """The same actor as written somewhere else: `replace(actor, text=text)` without the
+        field-by-field walk (the readers call it for every mention)."""
+        return Actor(text, self.code, self.country, self.sector, self.name, self.wikidata)
+
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 

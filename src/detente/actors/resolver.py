@@ -372,7 +372,7 @@ class _Reading:
     def emit(self, actor: Actor, head: Token, span: Span, kind: str, rule: str,
              members: tuple[Actor, ...] = (), office: str | None = None,
              antecedent: tuple[int, int] | None = None) -> _Found:
-        actor = replace(actor, text=nlp.span_text(span))
+        actor = actor.written_as(nlp.span_text(span))
         mention = Mention(span.start_char, span.end_char, self.sentence(head.i), actor, rule, members,
                           antecedent)
         self.index.add(mention, head.i, range(span.start, span.end))
@@ -810,7 +810,7 @@ class _Reading:
             for f in reversed(self.found):
                 if f.kind == "person" and f.first < atom.start and f.mention.actor.code \
                         and f.mention.actor.name not in [m.name for m in members]:
-                    members.insert(0, replace(f.mention.actor, text=written))
+                    members.insert(0, f.mention.actor.written_as(written))
                 if len(members) == 2:
                     break
         else:

@@ -28,7 +28,7 @@ clause is coded with its own subject, so the reporter never becomes the actor.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -479,7 +479,7 @@ def _mention_roles(mention: Mention, doc: Doc, head: Token | None = None) -> lis
         phrase = np_span(head)
         span = (min(span[0], phrase.start_char), max(span[1], phrase.end_char))
     text = nlp.doc_text(doc)[span[0]:span[1]]
-    return [Role(replace(a, text=text), span) for a in (mention.members or (mention.actor,))]
+    return [Role(a.written_as(text), span) for a in (mention.members or (mention.actor,))]
 
 
 def role_of(token: Token, actors: ActorIndex) -> list[Role]:
@@ -499,7 +499,7 @@ def role_of(token: Token, actors: ActorIndex) -> list[Role]:
             owners.append(m)
     if owners:
         where = (phrase.start_char, phrase.end_char)
-        return [Role(replace(a, text=phrase.text), where) for m in owners for a in (m.members or (m.actor,))]
+        return [Role(a.written_as(phrase.text), where) for m in owners for a in (m.members or (m.actor,))]
     for t in phrase:  # "the release of Kenyan fishermen": an actor after the head word
         m = actors.for_token(t)
         if m is not None and m.actor.code:
@@ -542,7 +542,7 @@ def _antecedent_roles(pronoun: Token, actors: ActorIndex) -> tuple[Role, ...]:
             continue
         head = doc.char_span(m.start, m.end, alignment_mode="expand")
         if head is not None and head.root.dep_ in ("nsubj", "nsubjpass"):
-            return (Role(replace(m.actor, text=pronoun.text), (pronoun.idx, pronoun.idx + len(pronoun))),)
+            return (Role(m.actor.written_as(pronoun.text), (pronoun.idx, pronoun.idx + len(pronoun))),)
     return ()
 
 
