@@ -46,3 +46,10 @@ def test_tokens_where_is_a_filter_over_the_tokens() -> None:
         assert nlp.tokens_where(doc, ("PROPN",)) == [t for t in doc if t.pos_ == "PROPN"]
     assert [t.text for t in nlp.tokens_where(docs()[2], ("VERB",), lemmas={"say", "meet"})] == [
         "said", "met", "said"]
+
+
+def test_tokens_text_is_the_spans_text() -> None:
+    for doc in docs():
+        for i in range(len(doc)):
+            for j in range(len(doc) + 1):
+                assert nlp.tokens_text(doc, i, j) == doc[i:j].text

@@ -109,6 +109,14 @@ def span_text(span: Span) -> str:
     return doc_text(span.doc)[span.start_char : span.end_char] if len(span) else ""
 
 
+def tokens_text(doc: Doc, start: int, end: int) -> str:
+    """The text of tokens start..end-1, as `doc[start:end].text` gives it, without the Span."""
+    if end <= start:
+        return ""
+    starts, ends = token_bounds(doc)
+    return doc_text(doc)[starts[start] : ends[end - 1]]
+
+
 def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     """Character start and end of every token, computed once per document: reading text by
     offsets creates no `Token` objects, which cost more than the reading."""

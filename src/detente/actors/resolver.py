@@ -171,7 +171,7 @@ class ActorResolver:
                     words.pop(0)  # "the"
                 if words:
                     start, end = words[0].i, words[-1].i + 1  # "Kim Dong-chul" whole
-                    atoms.append(Atom(start, end, [Entry(doc[start:end].text, "name")]))
+                    atoms.append(Atom(start, end, [Entry(nlp.tokens_text(doc, start, end), "name")]))
                     taken.update(range(start, end))
                     if len(words) > 1 and words[-1].text[:1].isupper():
                         surnames.add(words[-1].text)
@@ -457,7 +457,7 @@ class _Reading:
         title_atom = office_atom or (words[-1] if words else None)  # "leader": a title if listed
         sector = chosen[0].entries[0].sector if chosen else None
         office = office_atom.entries[0].office if office_atom else None
-        title = self.doc[title_atom.start : title_atom.end].text if title_atom else None
+        title = nlp.tokens_text(self.doc, title_atom.start, title_atom.end) if title_atom else None
         return sector, office, title
 
     def countries_of(self, head: Token, atoms: list[Atom]) -> list[str]:
@@ -616,7 +616,7 @@ class _Reading:
         span = self.span_of(head, atoms)
         written = nlp.span_text(span)
         person = next(a for a in atoms if a.kind in ("person", "surname", "name"))
-        text = self.doc[person.start : person.end].text
+        text = nlp.tokens_text(self.doc, person.start, person.end)
         sector, office, title = self.sector_of(atoms)
         countries = [iso for iso in self.countries_of(head, atoms)]
         known: _Found | None = None
@@ -684,7 +684,7 @@ class _Reading:
         """(sector, title) of a role word that opens a listed name ("King Abdullah")."""
         for n in (3, 2, 1):
             if person.end - person.start > n:
-                words = self.doc[person.start : person.start + n].text
+                words = nlp.tokens_text(self.doc, person.start, person.start + n)
                 entries = self.r.entries.get(f"sector:{words.lower()}")
                 if entries and entries[0].sector not in (None, "-"):
                     return entries[0].sector, words
@@ -880,7 +880,7 @@ def is_expletive(token: Token) -> bool:
 def in_quotes(token: Token) -> bool:
     """True inside a quotation in its sentence, where "it" and "they" follow the speaker's
     own thread rather than the article's."""
-    before = token.doc[nlp.sentence_of(token).start : token.i].text
+    before = nlp.tokens_text(token.doc, nlp.sentence_of(token).start, token.i)
     return sum(before.count(q) for q in ('"', "“", "”")) % 2 == 1 or before.count("“") > before.count("”")
 
 
