@@ -355,3 +355,29 @@ def test_owner_of_a_constrained_object_is_the_target_even_uncoded(code):  # type
 def test_object_control_codes_the_coercion_not_the_coerced_act(code):  # type: ignore[no-untyped-def]
     events = code("Kenya pressured Somalia to release the prisoners.")
     assert [(e.event_type, src(e), tgt(e)) for e in events] == [("COERCE", "KEN", "SOM")]
+
+
+@pytest.mark.parametrize(("text", "event_type", "cameo", "pair"), [
+    ("Norway removed sanctions on Belarus on Tuesday.", "RETREAT", "085", ("NOR", "BLR")),
+    ("Chile dropped its tariffs on Peru last week.", "RETREAT", "085", ("CHL", None)),
+    ("Austria lifted travel curbs on Hungary.", "CONCEDE", "081", ("AUT", "HUN")),
+    ("Niger closed its border with Mali on Friday.", "COERCE", "191", ("NER", "MLI")),
+    ("Laos declared a state of emergency after the floods.", "COERCE", "1724", ("LAO", None)),
+    ("Fiji imposed martial law on Tuesday.", "COERCE", "1724", ("FJI", None)),
+    ("Mali declared a cessation of hostilities on Monday.", "RETREAT", "0871", ("MLI", None)),
+])
+def test_common_collocations(code, text, event_type, cameo, pair):  # type: ignore[no-untyped-def]
+    """Verb and object together name the act: "removed sanctions", "closed its border",
+    "declared a state of emergency" (the object's "of" noun and adjective count)."""
+    e = one(code(text), event_type)
+    assert (e.cameo, src(e)) == (cameo, pair[0])
+    if pair[1] is not None:
+        assert tgt(e) == pair[1]
+
+
+def test_a_past_tense_misread_as_a_modifier_still_has_its_subject(code):  # type: ignore[no-untyped-def]
+    """"The Turkish air force carried out strikes": parsed as a noun phrase with a reduced
+    relative; with no main verb, the noun is the verb's subject."""
+    events = code("The Turkish air force carried out at least five air strikes in northern Iraq.")
+    e = one(events, "ASSAULT")
+    assert src(e) == "TUR"

@@ -49,6 +49,7 @@ _QUANTITY_NOUNS = frozenset({
     "string", "spate", "couple", "dozen", "kind", "type", "form", "lot", "new", "list", "volley", "barrage",
     "tonne", "ton", "kilogram", "kg", "litre", "liter", "barrel", "shipment", "consignment", "truckload",
     "crate", "box", "load", "million", "billion", "thousand", "hundred", "some", "part", "most", "all",
+    "state",  # "a state of emergency", "a state of siege"
 })
 _NOT_ACTORS = frozenset({"DATE", "TIME", "EVENT", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
 # Acts done together: "X met/negotiated/signed a deal/cooperated with Y" codes both directions.
@@ -176,11 +177,11 @@ def objects(token: Token, p: Pattern) -> list[Token]:
     if p.pos == "VERB" and "that" in p.object:
         out.extend(c for c in token.children if c.dep_ == "ccomp")
     out.extend(conj for t in list(out) for conj in t.conjuncts)
-    # "a series of sanctions", "a package of aid": look through the quantity noun
+    # "a series of sanctions", "a package of aid", "a state of emergency": look through the noun
     out.extend(g for t in list(out) if lemma_of(t) in _QUANTITY_NOUNS
                for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in _pobjs(c))
-    # "air strike", "military exercise": the modifier's own compounds count too
-    out.extend(g for t in list(out) for g in t.children if g.dep_ == "compound")
+    # "air strike", "martial law": the object's own modifiers count too
+    out.extend(g for t in list(out) for g in t.children if g.dep_ in ("compound", "amod"))
     return out
 
 
@@ -202,6 +203,9 @@ def subject_of(token: Token) -> Token | None:
             return t.head
         if t.dep_ == "acl" and t.tag_ == "VBG":  # "protesters demanding ..."
             return t.head
+        if t.dep_ == "acl" and t.tag_ in ("VBD", "VBN") and t.head.dep_ == "ROOT" \
+                and t.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "dobj" for c in t.children):
+            return t.head  # no main verb, and an object a passive could not have: the subject's verb
         if t.dep_ == "acomp" and t.head.i != t.i:  # "X is ready to ...": the copula's subject
             t = t.head
             continue
