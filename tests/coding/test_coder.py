@@ -381,3 +381,16 @@ def test_a_past_tense_misread_as_a_modifier_still_has_its_subject(code):  # type
     events = code("The Turkish air force carried out at least five air strikes in northern Iraq.")
     e = one(events, "ASSAULT")
     assert src(e) == "TUR"
+
+
+@pytest.mark.parametrize(("text", "event_type", "status"), [
+    ("Chile denied that it had armed the rebels in Peru.", "AID", "negated"),
+    ("Peru denied attacking two camps in Ecuador.", "ASSAULT", "negated"),
+    ("Peru refused to attack the camps in Ecuador.", "ASSAULT", "negated"),
+    ("Chile rejected accusations that it had armed the rebels in Peru.", "AID", "hypothetical"),
+    ("Peru said it attacked two camps in Ecuador.", "ASSAULT", "occurred"),
+])
+def test_denied_refused_and_alleged_acts_did_not_happen(code, text, event_type, status):  # type: ignore[no-untyped-def]
+    """An act under "deny", "refuse" or "fail", or inside "accusations that ...", is no
+    occurred event; a reported one is."""
+    assert one(code(text), event_type).status == status

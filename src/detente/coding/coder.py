@@ -373,7 +373,11 @@ def status_of(token: Token, code: str) -> str:
     if any(c.dep_ == "dobj" and (c.lower_ in ("nothing", "none") or any(
             d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in own):
         return "negated"  # "would accept nothing less than ..."
-    reported = any(lemma_of(r) in cues["speech"] for r in _reporting_chain(token))
+    reporting = _reporting_chain(token)
+    above = [*chain[1:2], *reporting[:1]]  # the verb right above: "denied attacking", "denied that"
+    if above and lemma_of(above[0]) in cues["negating"]:
+        return "negated"  # "X denied that it had armed the rebels", "refused to attack", "failed to"
+    reported = any(lemma_of(r) in cues["speech"] for r in reporting)
     aux = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]
     verbal = code[:2] in _VERBAL_ROOTS
     if any(a in ("could", "might", "may", "should") for a in aux):
