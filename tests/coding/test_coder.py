@@ -394,3 +394,22 @@ def test_denied_refused_and_alleged_acts_did_not_happen(code, text, event_type, 
     """An act under "deny", "refuse" or "fail", or inside "accusations that ...", is no
     occurred event; a reported one is."""
     assert one(code(text), event_type).status == status
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("Dockworkers in Uruguay went on strike on Monday.", "143"),
+    ("Detainees in Bahrain went on hunger strike.", "142"),
+    ("Unions in Uruguay called a general strike.", "143"),
+    ("Egypt imposed a blockade on Gaza in June.", "191"),
+    ("Norway announced a suspension of aid to Mali last week.", "162"),
+])
+def test_strikes_blockades_and_suspensions(code, text, cameo):  # type: ignore[no-untyped-def]
+    assert cameo in [e.cameo for e in code(text)]
+
+
+def test_a_conjoined_event_noun_shares_the_first_ones_roles(code):  # type: ignore[no-untyped-def]
+    """"launched air and artillery strikes on X": parsed with "strikes" as a conjunct of
+    "air"; the conjunct takes the roles of the noun it is joined to."""
+    e = one(code("Chad launched air and artillery strikes on Boko Haram camps in Niger."), "ASSAULT")
+    assert src(e) == "TCD"
+    assert e.target is not None and "camps" in e.target.text

@@ -320,6 +320,8 @@ def noun_source(token: Token) -> Token | None:
         return subject_of(head)
     if token.dep_ == "pobj" and head.lower_ in ("in", "as") and head.head.pos_ == "VERB":
         return subject_of(head.head)  # "In an open threat ..., X said": X
+    if token.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
+        return noun_source(head)  # "launched raids and strikes": the first noun's source
     return None
 
 
@@ -331,6 +333,8 @@ def noun_target(token: Token, p: Pattern) -> Token | None:
     head = token.head
     if token.dep_ == "dobj" and lemma_of(head) in load_cues()["light"]:
         return _prep_targets(head, p.target_prep)
+    if token.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
+        return noun_target(head, p)  # "launched raids and strikes on X"
     return None
 
 
