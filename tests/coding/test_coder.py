@@ -413,3 +413,12 @@ def test_a_conjoined_event_noun_shares_the_first_ones_roles(code):  # type: igno
     e = one(code("Chad launched air and artillery strikes on Boko Haram camps in Niger."), "ASSAULT")
     assert src(e) == "TCD"
     assert e.target is not None and "camps" in e.target.text
+
+
+def test_the_act_agreed_on_is_no_target(code):  # type: ignore[no-untyped-def]
+    """"X and Y agreed to a ceasefire": each side agreed with the other, not with the ceasefire."""
+    events = [e for e in code("Benin and Togo have agreed to a ceasefire along their border.")
+              if e.event_type == "AGREE"]
+    assert sorted((src(e), tgt(e)) for e in events) == [("BEN", "TGO"), ("TGO", "BEN")]
+    rejected = one(code("Benin rejected the withdrawal agreement."), "REJECT")
+    assert rejected.target is None
