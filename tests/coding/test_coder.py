@@ -420,5 +420,5 @@ def test_the_act_agreed_on_is_no_target(code):  # type: ignore[no-untyped-def]
     events = [e for e in code("Benin and Togo have agreed to a ceasefire along their border.")
               if e.event_type == "AGREE"]
     assert sorted((src(e), tgt(e)) for e in events) == [("BEN", "TGO"), ("TGO", "BEN")]
-    rejected = one(code("Benin rejected the withdrawal agreement."), "REJECT")
-    assert rejected.target is None
+    condemned = one(code("Benin condemned the attack on the embassy."), "ACCUSE")
+    assert condemned.target is not None and condemned.target.text.startswith("the attack")

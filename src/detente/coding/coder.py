@@ -826,9 +826,11 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
                 clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
                 if clause is not None:
                     target_tok = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if target_tok is not None and target_tok.i != token.i and target_tok.i in matched \
-                and matched[target_tok.i].pattern.pos == "NOUN":
-            target_tok = None  # "agreed to a ceasefire": the act agreed on is no party to it
+        if target_tok is not None and (
+            (pred.complement is not None and target_tok.i == pred.complement.token.i)
+            or (p.object and lemma_of(target_tok) in p.object and target_tok.i in matched)
+        ):
+            target_tok = None  # "agreed to a ceasefire", "signed a deal": what was agreed is no party
         rule = pred.rule
         if source_tok is None and target_tok is not None and target_tok.head.lower_ == "between":
             source_tok = target_tok  # "talks between X and Y": each side to the other
