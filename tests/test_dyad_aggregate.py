@@ -74,13 +74,13 @@ def test_series_from_the_aggregate_equals_counting_events(
 def test_series_from_the_aggregate_with_dates_and_unscored_events(
         store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     sql: list[str] = []
-    real = analysis.select_on
+    real = analysis.fetch_on
 
-    def spy(con: Any, query: str, *args: Any) -> analysis.Rows:
+    def spy(con: Any, query: str, *args: Any) -> Any:
         sql.append(query)
         return real(con, query, *args)
 
-    monkeypatch.setattr(analysis, "select_on", spy)
+    monkeypatch.setattr(analysis, "fetch_on", spy)
     kwargs: dict[str, Any] = {"date_from": dt.date(2018, 1, 4), "date_to": dt.date(2018, 2, 28)}
     fast = analysis.dyad_series(store, "PRK", "KOR", "month", directed=False, **kwargs)
     assert "dyad_days" in sql[-1]

@@ -86,6 +86,13 @@ def select(db: str | Path, sql: str, params: Sequence[Any] = (), limits: Limits 
 def select_on(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = (),
               limits: Limits = DEFAULT_LIMITS) -> Rows:
     """`select` on a read connection the caller holds (for several queries on one connection)."""
+    names, fetched, truncated = fetch_on(con, sql, params, limits)
+    return Rows([{k: _plain(v) for k, v in zip(names, r, strict=True)} for r in fetched], truncated)
+
+
+def fetch_on(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = (),
+             limits: Limits = DEFAULT_LIMITS) -> tuple[list[str], list[tuple[Any, ...]], bool]:
+    """`select_on` as plain tuples (column names, rows, truncated), for callers that read many rows."""
     timer = threading.Timer(limits.seconds, con.interrupt)
     timer.start()
     try:
@@ -96,8 +103,7 @@ def select_on(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = 
         raise QueryTimeout(Errors.E501.format(seconds=limits.seconds)) from e
     finally:
         timer.cancel()
-    rows = [{k: _plain(v) for k, v in zip(names, r, strict=True)} for r in fetched[: limits.max_rows]]
-    return Rows(rows, truncated=len(fetched) > limits.max_rows)
+    return names, fetched[: limits.max_rows], len(fetched) > limits.max_rows
 
 
 def _period(freq: str) -> str:
@@ -198,29 +204,32 @@ def dyad_series(db: str | Path, source: str, target: str, freq: str = "month", *
     _period(freq)
     with reading(db) as con:
         if country_exact(con, source) and country_exact(con, target):
-            rows = select_on(con, *_series_from_aggregate(source, target, freq, directed, date_from, date_to),
-                             limits)
+            sql, params = _series_from_aggregate(source, target, freq, directed, date_from, date_to)
         else:
             dyad, params = dyad_condition(source, target, directed)
             dates, date_params = _date_condition(date_from, date_to)
-            rows = select_on(con, f"""
+            params += date_params
+            sql = f"""
                 SELECT CAST(date_trunc('{freq}', {EVENT_DATE}) AS DATE) AS period, event_type, quad_class,
                        count(*) AS n, sum(goldstein) AS goldstein_sum, count(goldstein) AS n_scored
                 FROM events WHERE {dyad} AND {dates} AND {EVENT_DATE} IS NOT NULL
-                GROUP BY ALL ORDER BY period, event_type, quad_class""", params + date_params, limits)
+                GROUP BY ALL ORDER BY period, event_type, quad_class"""
+        _, rows, truncated = fetch_on(con, sql, params, limits)
     by_period: dict[str, SeriesPoint] = {}
     scored: dict[str, int] = {}
-    for r in rows.rows:
-        end = period_end(dt.date.fromisoformat(r["period"]), freq).isoformat()
-        point = by_period.setdefault(r["period"], SeriesPoint(r["period"], end))
-        n = int(r["n"])
+    for day, event_type, quad_class, count, goldstein_sum, n_scored in rows:
+        key = day.isoformat()
+        point = by_period.get(key)
+        if point is None:
+            point = by_period[key] = SeriesPoint(key, period_end(day, freq).isoformat())
+        n = int(count)
         point.events += n
-        if r["quad_class"] in point.quad:
-            point.quad[int(r["quad_class"])] += n
-        if r["event_type"]:
-            point.types[r["event_type"]] = point.types.get(r["event_type"], 0) + n
-        point.goldstein_sum += float(r["goldstein_sum"] or 0.0)
-        scored[r["period"]] = scored.get(r["period"], 0) + int(r["n_scored"])
+        if quad_class in point.quad:
+            point.quad[int(quad_class)] += n
+        if event_type:
+            point.types[event_type] = point.types.get(event_type, 0) + n
+        point.goldstein_sum += float(goldstein_sum or 0.0)
+        scored[key] = scored.get(key, 0) + int(n_scored)
     points: list[SeriesPoint] = []
     if by_period:
         first, last = min(by_period), max(by_period)
@@ -236,7 +245,7 @@ def dyad_series(db: str | Path, source: str, target: str, freq: str = "month", *
                 point.balance = round((point.cooperation - point.conflict)
                                       / (point.cooperation + point.conflict), 3)
             points.append(point)
-    return DyadSeries(source.upper(), target.upper(), freq, directed, points, rows.truncated)
+    return DyadSeries(source.upper(), target.upper(), freq, directed, points, truncated)
 
 
 def _series_from_aggregate(source: str, target: str, freq: str, directed: bool, date_from: dt.date | None,
@@ -246,21 +255,22 @@ def _series_from_aggregate(source: str, target: str, freq: str, directed: bool, 
     Same rows as counting events: dyad_days holds every event with both countries and a date,
     by day, type and quad class, with its Goldstein sum and how many events had a score.
     """
-    pairs = "source_country = ? AND target_country = ?"
-    params: list[Any] = [source.upper(), target.upper()]
-    if not directed:
-        pairs = f"(({pairs}) OR ({pairs}))"
-        params += [target.upper(), source.upper()]
+    dates, date_params = "", []
     if date_from:
-        pairs += " AND date >= ?"
-        params.append(date_from)
+        dates += " AND date >= ?"
+        date_params.append(date_from)
     if date_to:
-        pairs += " AND date <= ?"
-        params.append(date_to)
+        dates += " AND date <= ?"
+        date_params.append(date_to)
+    one = f"SELECT * FROM dyad_days WHERE source_country = ? AND target_country = ?{dates}"
+    a, b = source.upper(), target.upper()
+    rows, params = one, [a, b, *date_params]
+    if not directed and a != b:  # two directed scans: each reads only its dyad's row groups
+        rows, params = f"{one} UNION ALL {one}", [*params, b, a, *date_params]
     return f"""
         SELECT CAST(date_trunc('{freq}', date) AS DATE) AS period, event_type, quad_class,
                sum(events) AS n, sum(goldstein_sum) AS goldstein_sum, sum(scored) AS n_scored
-        FROM dyad_days WHERE {pairs}
+        FROM ({rows})
         GROUP BY ALL ORDER BY period, event_type, quad_class""", params
 
 
