@@ -1,4 +1,5 @@
-"""analysis.dyad_series reads the dyad aggregate when both actors mean one country: same points."""
+"""Actor codes that mean exactly one country: dyad series read the dyad aggregate and event lists
+match the country alone, with the same results as the general filter."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from typing import Any
 import pytest
 
 from detente import analysis
-from detente.store import initialise, reading, writing
+from detente.api import data
+from detente.store import initialise, queries, reading, writing
 from detente.store.aggregates import country_exact, rebuild_dyad_days
+from detente.store.queries import EventFilter, query_events
 
 # (source code, source country, target code, target country, date, first seen, type, goldstein, quad)
 ROWS: list[tuple[Any, ...]] = [
@@ -90,3 +93,40 @@ def test_series_from_the_aggregate_with_dates_and_unscored_events(
     assert (february.events, february.goldstein_sum, february.goldstein_mean) == (2, 7.0, 7.0)
     analysis.dyad_series(store, "PRKGOV", "KOR")
     assert "FROM events" in sql[-1]
+
+
+FILTERS = [EventFilter(dyad=("PRK", "KOR")), EventFilter(dyad=("kor", "prk"), limit=2),
+           EventFilter(dyad=("PRKGOV", "KOR")), EventFilter(actor="PRK"), EventFilter(actor="IGO"),
+           EventFilter(actor="kor", event_type="AID"), EventFilter(dyad=("IGOUNO", "PRK"))]
+
+
+@pytest.mark.parametrize("f", FILTERS)
+def test_event_lists_match_countries_alone_with_the_same_rows(
+        store: Path, monkeypatch: pytest.MonkeyPatch, f: EventFilter) -> None:
+    sql: list[str] = []
+    real = queries.where_clause
+
+    def spy(*args: Any) -> Any:
+        out = real(*args)
+        sql.append(out[0])
+        return out
+
+    monkeypatch.setattr(queries, "where_clause", spy)
+    fast = query_events(store, f)
+    with monkeypatch.context() as m:
+        m.setattr(queries, "one_country_codes", lambda con, codes: set())
+        assert fast == query_events(store, f)
+    general = {"PRKGOV", "IGO", "IGOUNO"} & {c.upper() for c in (*(f.dyad or ()), f.actor) if c}
+    assert ("starts_with" in sql[0]) == bool(general)  # only codes that are not one country
+
+
+@pytest.mark.parametrize("q", [
+    data.EventQuery(dyad=("PRK", "KOR")), data.EventQuery(dyad=("PRK", "KOR"), directed=False),
+    data.EventQuery(actor="KOR", limit=2, offset=1), data.EventQuery(actor="PRKGOV")])
+def test_api_event_pages_are_the_same(store: Path, monkeypatch: pytest.MonkeyPatch,
+                                      q: data.EventQuery) -> None:
+    fast = data.list_events(store, q, analysis.Limits())
+    with monkeypatch.context() as m:
+        m.setattr(data, "one_country_codes", lambda con, codes: set())
+        assert dataclasses.asdict(fast) == dataclasses.asdict(data.list_events(store, q, analysis.Limits()))
+    assert fast.total > 0

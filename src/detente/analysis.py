@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -120,12 +120,14 @@ def actor_key(role: str, level: str = "country") -> str:
     return f"coalesce({role}_country, {role}_code)" if level == "country" else f"{role}_code"
 
 
-def dyad_condition(source: str, target: str, directed: bool) -> tuple[str, list[Any]]:
-    """SQL condition and parameters for a dyad's events (both directions unless `directed`)."""
-    forward, params = where_clause(EventFilter(dyad=(source, target)))
+def dyad_condition(source: str, target: str, directed: bool, one_country: Collection[str] = ()
+                   ) -> tuple[str, list[Any]]:
+    """SQL condition and parameters for a dyad's events (both directions unless `directed`);
+    `one_country` as in `store.queries.where_clause`."""
+    forward, params = where_clause(EventFilter(dyad=(source, target)), one_country)
     if directed:
         return forward, params
-    backward, back_params = where_clause(EventFilter(dyad=(target, source)))
+    backward, back_params = where_clause(EventFilter(dyad=(target, source)), one_country)
     return f"(({forward}) OR ({backward}))", params + back_params
 
 

@@ -1,14 +1,15 @@
 """What the API's views show, built once per request and rendered as JSON or HTML.
 
 Events listed with filters and pagination, one event with its mentions, evidence and
-articles, and located events for the map. Everything is read through `analysis.select`
-(parameterised, time-limited, row-capped). Text from articles is returned as data; the
+articles, and located events for the map. Everything is read through `analysis.select` or
+`select_on` (parameterised, time-limited, row-capped). Text from articles is returned as data; the
 HTML side escapes it (`highlight` escapes first, then marks the evidence spans).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,8 +17,9 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
-from detente.analysis import EVENT_DATE, Limits, dyad_condition, select
-from detente.store.queries import EventFilter, where_clause
+from detente.analysis import EVENT_DATE, Limits, dyad_condition, select, select_on
+from detente.store.database import reading
+from detente.store.queries import EventFilter, one_country_codes, where_clause
 
 ROLES = ("source", "trigger", "target")
 ORDERS = {  # newest first: by the event's own date, or by when it was last reported
@@ -59,22 +61,23 @@ class EventPage:
     items: list[dict[str, Any]]
 
 
-def _event_condition(q: EventQuery) -> tuple[str, list[Any]]:
+def _event_condition(q: EventQuery, one_country: Collection[str] = ()) -> tuple[str, list[Any]]:
     cond, params = where_clause(EventFilter(actor=q.actor, event_type=q.event_type, date_from=q.date_from,
-                                            date_to=q.date_to, min_sources=q.min_sources))
+                                            date_to=q.date_to, min_sources=q.min_sources), one_country)
     if q.dyad:
-        dyad, dyad_params = dyad_condition(q.dyad[0], q.dyad[1], q.directed)
+        dyad, dyad_params = dyad_condition(q.dyad[0], q.dyad[1], q.directed, one_country)
         cond, params = f"{cond} AND {dyad}", params + dyad_params
     return cond, params
 
 
 def list_events(db: str | Path, q: EventQuery, limits: Limits) -> EventPage:
     """A page of events matching `q`, newest first (by event date, or by last report)."""
-    cond, params = _event_condition(q)
-    total = select(db, f"SELECT count(*) AS n FROM events WHERE {cond}", params, limits).rows[0]["n"]
-    rows = select(db, f"""SELECT {LIST_COLUMNS} FROM events WHERE {cond}
-                          ORDER BY {ORDERS[q.order]} LIMIT ? OFFSET ?""",
-                  [*params, int(q.limit), int(q.offset)], limits)
+    with reading(db) as con:
+        cond, params = _event_condition(q, one_country_codes(con, [*(q.dyad or ()), q.actor]))
+        total = select_on(con, f"SELECT count(*) AS n FROM events WHERE {cond}", params, limits).rows[0]["n"]
+        rows = select_on(con, f"""SELECT {LIST_COLUMNS} FROM events WHERE {cond}
+                                  ORDER BY {ORDERS[q.order]} LIMIT ? OFFSET ?""",
+                         [*params, int(q.limit), int(q.offset)], limits)
     following = q.offset + len(rows.rows)
     return EventPage(int(total), q.offset, q.limit, following if following < total else None, rows.rows)
 

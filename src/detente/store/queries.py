@@ -7,11 +7,15 @@ never keep the writer waiting for long.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import duckdb
+
 from detente.records import Event
+from detente.store.aggregates import country_exact
 from detente.store.database import reading
 from detente.store.writer import event_from_row
 
@@ -30,21 +34,28 @@ class EventFilter:
     limit: int | None = None
 
 
-def _actor_clause(role: str, code: str, params: list[Any]) -> str:
+def _actor_clause(role: str, code: str, params: list[Any], one_country: Collection[str]) -> str:
+    if code in one_country:  # same events, but a plain equality DuckDB can push into the scan
+        params.append(code)
+        return f"{role}_country = ?"
     params.extend([code, code, code])
     return f"({role}_country = ? OR {role}_code = ? OR starts_with({role}_code, ?))"
 
 
-def where_clause(f: EventFilter) -> tuple[str, list[Any]]:
-    """SQL condition and parameters for a filter over the events table."""
+def where_clause(f: EventFilter, one_country: Collection[str] = ()) -> tuple[str, list[Any]]:
+    """SQL condition and parameters for a filter over the events table.
+
+    `one_country` lists actor codes known to select exactly the events of their own country
+    (`one_country_codes`); they are matched by country alone, which selects the same rows faster.
+    """
     parts: list[str] = []
     params: list[Any] = []
     if f.dyad:
-        parts.append(_actor_clause("source", f.dyad[0].upper(), params))
-        parts.append(_actor_clause("target", f.dyad[1].upper(), params))
+        parts.append(_actor_clause("source", f.dyad[0].upper(), params, one_country))
+        parts.append(_actor_clause("target", f.dyad[1].upper(), params, one_country))
     if f.actor:
-        a = _actor_clause("source", f.actor.upper(), params)
-        b = _actor_clause("target", f.actor.upper(), params)
+        a = _actor_clause("source", f.actor.upper(), params, one_country)
+        b = _actor_clause("target", f.actor.upper(), params, one_country)
         parts.append(f"({a} OR {b})")
     if f.event_type:
         if f.event_type.isdigit():
@@ -65,13 +76,22 @@ def where_clause(f: EventFilter) -> tuple[str, list[Any]]:
     return (" AND ".join(parts) or "TRUE"), params
 
 
+def one_country_codes(con: duckdb.DuckDBPyConnection, codes: Collection[str | None]) -> set[str]:
+    """Those of `codes` (upper-cased) that select exactly their own country's events."""
+    return {c.upper() for c in codes if c and country_exact(con, c)}
+
+
+def _codes(f: EventFilter) -> list[str | None]:
+    return [*(f.dyad or ()), f.actor]
+
+
 def query_events(db: str | Path, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
     """Merged events matching `f`, by date then id, as dicts (dates as ISO strings)."""
-    cond, params = where_clause(f)
-    sql = f"SELECT * FROM events WHERE {cond} ORDER BY coalesce(date, first_seen), merged_id"
-    if f.limit:
-        sql += f" LIMIT {int(f.limit)}"
     with reading(db) as con:
+        cond, params = where_clause(f, one_country_codes(con, _codes(f)))
+        sql = f"SELECT * FROM events WHERE {cond} ORDER BY coalesce(date, first_seen), merged_id"
+        if f.limit:
+            sql += f" LIMIT {int(f.limit)}"
         cur = con.execute(sql, params)
         names = [d[0] for d in cur.description or []]
         rows = cur.fetchall()
