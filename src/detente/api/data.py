@@ -19,13 +19,15 @@ from markupsafe import Markup, escape
 
 from detente.analysis import EVENT_DATE, Limits, dyad_condition, select, select_on
 from detente.store.database import reading
-from detente.store.queries import EventFilter, one_country_codes, where_clause
+from detente.store.queries import EventFilter, one_country_codes, top_bound, top_bound_sql, where_clause
 
 ROLES = ("source", "trigger", "target")
 ORDERS = {  # newest first: by the event's own date, or by when it was last reported
     "date": f"{EVENT_DATE} DESC NULLS LAST, merged_id",
     "reported": f"last_seen DESC NULLS LAST, {EVENT_DATE} DESC NULLS LAST, merged_id",
 }
+# each order's first key, and a plain column equal to it wherever the column is not null
+ORDER_BOUNDS = {"date": (EVENT_DATE, "date"), "reported": ("last_seen", "last_seen")}
 MAX_MENTIONS = 200
 LIST_COLUMNS = (
     "merged_id, date, first_seen, source_code, source_name, target_code, target_name, event_type, "
@@ -75,9 +77,14 @@ def list_events(db: str | Path, q: EventQuery, limits: Limits) -> EventPage:
     with reading(db) as con:
         cond, params = _event_condition(q, one_country_codes(con, [*(q.dyad or ()), q.actor]))
         total = select_on(con, f"SELECT count(*) AS n FROM events WHERE {cond}", params, limits).rows[0]["n"]
-        rows = select_on(con, f"""SELECT {LIST_COLUMNS} FROM events WHERE {cond}
+        key, column = ORDER_BOUNDS[q.order]
+        found = select_on(con, top_bound_sql(cond, column, True, int(q.offset) + int(q.limit)), params,
+                          limits).rows
+        bound, bound_params = top_bound(key, column, True,
+                                        dt.date.fromisoformat(found[0][column]) if found else None)
+        rows = select_on(con, f"""SELECT {LIST_COLUMNS} FROM events WHERE {cond} AND {bound}
                                   ORDER BY {ORDERS[q.order]} LIMIT ? OFFSET ?""",
-                         [*params, int(q.limit), int(q.offset)], limits)
+                         [*params, *bound_params, int(q.limit), int(q.offset)], limits)
     following = q.offset + len(rows.rows)
     return EventPage(int(total), q.offset, q.limit, following if following < total else None, rows.rows)
 
