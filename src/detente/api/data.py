@@ -72,11 +72,41 @@ def _event_condition(q: EventQuery, one_country: Collection[str] = ()) -> tuple[
     return cond, params
 
 
+def _total_sql(q: EventQuery, one_country: Collection[str], cond: str, params: list[Any]
+               ) -> tuple[str, list[Any]]:
+    """SQL counting the events that match `q` (whose condition is `cond`).
+
+    A dyad of two one-country codes, with at most a PLOVER type and dates, is counted from the
+    dyad aggregate (which holds every such event with a day) plus the events without any day;
+    anything else counts the events.
+    """
+    codes = {c.upper() for c in q.dyad or ()}
+    if (not q.dyad or not codes <= set(one_country) or q.actor or q.min_sources
+            or (q.event_type or "").isdigit()):
+        return f"SELECT count(*) AS n FROM events WHERE {cond}", params
+    a, b = q.dyad[0].upper(), q.dyad[1].upper()
+    pairs = "source_country = ? AND target_country = ?"
+    agg_params: list[Any] = [a, b]
+    if not q.directed and a != b:
+        pairs, agg_params = f"(({pairs}) OR ({pairs}))", [a, b, b, a]
+    for test, value in (("event_type = ?", q.event_type and q.event_type.upper()),
+                        ("date >= ?", q.date_from), ("date <= ?", q.date_to)):
+        if value:
+            pairs += f" AND {test}"
+            agg_params.append(value)
+    # events without a day are not in the aggregate, and no date range selects them
+    undated = "0" if q.date_from or q.date_to else \
+        f"(SELECT count(*) FROM events WHERE {cond} AND date IS NULL AND first_seen IS NULL)"
+    return (f"SELECT (SELECT coalesce(sum(events), 0) FROM dyad_days WHERE {pairs}) + {undated} AS n",
+            agg_params + ([] if undated == "0" else params))
+
+
 def list_events(db: str | Path, q: EventQuery, limits: Limits) -> EventPage:
     """A page of events matching `q`, newest first (by event date, or by last report)."""
     with reading(db) as con:
-        cond, params = _event_condition(q, one_country_codes(con, [*(q.dyad or ()), q.actor]))
-        total = select_on(con, f"SELECT count(*) AS n FROM events WHERE {cond}", params, limits).rows[0]["n"]
+        one_country = one_country_codes(con, [*(q.dyad or ()), q.actor])
+        cond, params = _event_condition(q, one_country)
+        total = select_on(con, *_total_sql(q, one_country, cond, params), limits).rows[0]["n"]
         key, column = ORDER_BOUNDS[q.order]
         found = select_on(con, top_bound_sql(cond, column, True, int(q.offset) + int(q.limit)), params,
                           limits).rows
