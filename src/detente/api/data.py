@@ -2,8 +2,8 @@
 
 Events listed with filters and pagination, one event with its mentions, evidence and
 articles, and located events for the map. Everything is read through `analysis.select` or
-`select_on` (parameterised, time-limited, row-capped). Text from articles is returned as data; the
-HTML side escapes it (`highlight` escapes first, then marks the evidence spans).
+`select_on` (parameterised, time-limited, row-capped). Text from articles is returned as
+data; the HTML side escapes it (`highlight` escapes first, then marks the evidence spans).
 """
 
 from __future__ import annotations
