@@ -12,7 +12,7 @@ import pytest
 
 from detente import analysis
 from detente.api import data
-from detente.store import initialise, queries, reading, writing
+from detente.store import initialise, queries, reading, schema, writing
 from detente.store.aggregates import country_exact, rebuild_dyad_days
 from detente.store.queries import EventFilter, query_events
 
@@ -135,3 +135,18 @@ def test_api_event_pages_are_the_same(store: Path, monkeypatch: pytest.MonkeyPat
         m.setattr(data, "one_country_codes", lambda con, codes: set())
         assert dataclasses.asdict(fast) == dataclasses.asdict(data.list_events(store, q, analysis.Limits()))
     assert fast.total > 0 or q.min_sources or q.event_type == "11"  # (no sources or CAMEO codes here)
+
+
+def test_a_store_before_migration_4_counts_events(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "old.duckdb"
+    with monkeypatch.context() as m:
+        m.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:3])
+        initialise(db)
+    with writing(db) as con:
+        con.execute("""INSERT INTO events (merged_id, source_code, source_country, target_code,
+                           target_country, date, event_type, quad_class)
+                       VALUES ('m1', 'PRK', 'PRK', 'KOR', 'KOR', DATE '2018-01-03', 'ACCUSE', 3)""")
+    with reading(db) as con:
+        assert not country_exact(con, "PRK")  # no actor_countries table yet
+    assert [p.events for p in analysis.dyad_series(db, "PRK", "KOR").points] == [1]
+    assert data.list_events(db, data.EventQuery(dyad=("PRK", "KOR")), analysis.Limits()).total == 1
