@@ -13,7 +13,7 @@ import pytest
 from detente import analysis
 from detente.api import data
 from detente.store import initialise, queries, reading, schema, writing
-from detente.store.aggregates import country_exact, rebuild_dyad_days
+from detente.store.aggregates import countries_exact, country_exact, rebuild_dyad_days
 from detente.store.queries import EventFilter, query_events
 
 # (source code, source country, target code, target country, date, first seen, type, goldstein, quad)
@@ -49,7 +49,7 @@ def store(tmp_path: Path) -> Path:
 def _counted(db: Path, monkeypatch: pytest.MonkeyPatch, *args: Any, **kwargs: Any) -> analysis.DyadSeries:
     """The series by counting events (the aggregate switched off)."""
     with monkeypatch.context() as m:
-        m.setattr(analysis, "country_exact", lambda con, code: False)
+        m.setattr(analysis, "countries_exact", lambda con, codes: set())
         return analysis.dyad_series(db, *args, **kwargs)
 
 
@@ -60,6 +60,7 @@ def test_country_exact_only_for_codes_meaning_one_country(store: Path) -> None:
         assert not country_exact(con, "IGO")     # a prefix of organisations without a country
         assert not country_exact(con, "")
         assert country_exact(con, "FRA")         # no events either way
+        assert countries_exact(con, ["prk", "PRKGOV", None, "IGO", "KOR", "PRK"]) == {"PRK", "KOR"}
 
 
 @pytest.mark.parametrize("freq", ["day", "week", "month"])

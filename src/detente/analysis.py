@@ -34,7 +34,7 @@ import duckdb
 import pycountry
 
 from detente.errors import Errors, QueryError, QueryTimeout
-from detente.store.aggregates import country_exact
+from detente.store.aggregates import countries_exact
 from detente.store.database import reading
 from detente.store.queries import EventFilter, where_clause
 
@@ -200,12 +200,12 @@ def dyad_series(db: str | Path, source: str, target: str, freq: str = "month", *
 
     Actor codes match as in `detente events --dyad` (country, full code or code prefix);
     `directed=False` adds the target's events towards the source. When both codes each mean
-    exactly one country (`aggregates.country_exact`), the series is read from the dyad
+    exactly one country (`aggregates.countries_exact`), the series is read from the dyad
     aggregate (thousands of rows) instead of the events (millions); the points are the same.
     """
     _period(freq)
     with reading(db) as con:
-        if country_exact(con, source) and country_exact(con, target):
+        if countries_exact(con, [source, target]) == {source.upper(), target.upper()}:
             sql, params = _series_from_aggregate(source, target, freq, directed, date_from, date_to)
         else:
             dyad, params = dyad_condition(source, target, directed)

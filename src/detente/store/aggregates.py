@@ -13,6 +13,7 @@ aggregate gives the same answer as counting events.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,11 +39,13 @@ ACTOR_COUNTRIES_FROM_EVENTS = """
     UNION SELECT DISTINCT target_code, target_country FROM events
 """
 
-# actor pairs that an actor filter (store/queries.py: country, code or code prefix) selects
-# although their country is another one
-NOT_ONE_COUNTRY = """
-    SELECT count(*) FROM actor_countries
-    WHERE (country = $code OR code = $code OR starts_with(code, $code)) AND country IS DISTINCT FROM $code
+# the codes of $codes with no actor pair that their filter (store/queries.py: country, code or
+# code prefix) selects although its country is another one
+ONE_COUNTRY = """
+    SELECT c FROM unnest($codes::VARCHAR[]) t(c)
+    WHERE NOT EXISTS (SELECT 1 FROM actor_countries a
+                      WHERE (a.country = c OR a.code = c OR starts_with(a.code, c))
+                        AND a.country IS DISTINCT FROM c)
 """
 
 SERIES = """
@@ -93,14 +96,18 @@ def country_exact(con: duckdb.DuckDBPyConnection, code: str) -> bool:
     False for a sector code (PRKGOV), a prefix that other countries' codes share, or a store
     whose schema predates actor_countries (migration 4).
     """
-    code = code.upper()
-    if not code:
-        return False
+    return bool(countries_exact(con, [code]))
+
+
+def countries_exact(con: duckdb.DuckDBPyConnection, codes: Collection[str | None]) -> set[str]:
+    """Those of `codes` (upper-cased) for which `country_exact` holds, in one query."""
+    wanted = sorted({c.upper() for c in codes if c})
+    if not wanted:
+        return set()
     try:
-        row = con.execute(NOT_ONE_COUNTRY, {"code": code}).fetchone()
+        return {row[0] for row in con.execute(ONE_COUNTRY, {"codes": wanted}).fetchall()}
     except duckdb.CatalogException:
-        return False
-    return row is not None and row[0] == 0
+        return set()
 
 
 def dyad_series(db: str | Path, source: str, target: str, period: str = "month",

@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 
 from detente.records import Event
-from detente.store.aggregates import country_exact
+from detente.store.aggregates import countries_exact
 from detente.store.database import reading
 from detente.store.writer import event_from_row
 
@@ -82,7 +82,7 @@ def where_clause(f: EventFilter, one_country: Collection[str] = ()) -> tuple[str
 
 def one_country_codes(con: duckdb.DuckDBPyConnection, codes: Collection[str | None]) -> set[str]:
     """Those of `codes` (upper-cased) that select exactly their own country's events."""
-    return {c.upper() for c in codes if c and country_exact(con, c)}
+    return countries_exact(con, codes)
 
 
 def top_bound_sql(cond: str, column: str, descending: bool, n: int) -> str:
