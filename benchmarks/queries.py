@@ -4,11 +4,12 @@
 The store is built by the project's migrations and filled with generated rows by DuckDB SQL
 (not through the NLP pipeline): countries with a skewed share of events, PLOVER types with
 their CAMEO roots, dates over ten years, in date order; then the dyad aggregate is rebuilt as
-`rebuild_merged` does. Queries are the project's own (store/aggregates.py `dyad_series`,
-store/queries.py `query_events`); each opens its own read-only connection, as the CLI and the
-API do; each is also timed on one held read-only connection (a pooled reader), since opening
-a connection costs more than the query on a busy machine. The headline (last line) is the p50
-and p95 latency of dyad series queries.
+`rebuild_merged` does. Queries are the ones the CLI and the API run: `analysis.dyad_series`
+(`detente series`, /api/dyads/S/T/series), `store.queries.query_events` (`detente events`)
+and `api.data.list_events` (/api/events: a page with the total). Each is timed opening its
+own read-only connection, as the CLI does, and through the shared reader the API server
+keeps (`database.share_reads`: one connection, let go when idle or after a hold). The
+headline (last line) is the p50 and p95 latency of dyad series queries.
 """
 
 from __future__ import annotations
@@ -23,11 +24,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import duckdb
-
-from detente.store.aggregates import dyad_series, rebuild_dyad_days, series_on
-from detente.store.database import initialise, reading, writing
-from detente.store.queries import EventFilter, query_events, where_clause
+from detente.analysis import DEFAULT_LIMITS, dyad_series
+from detente.api.data import EventQuery, list_events
+from detente.store.aggregates import rebuild_dyad_days
+from detente.store.database import initialise, reading, share_reads, stop_sharing, writing
+from detente.store.queries import EventFilter, query_events
 
 COUNTRIES = [
     "USA", "CHN", "RUS", "GBR", "FRA", "DEU", "JPN", "KOR", "PRK", "IRN", "ISR", "PSE", "SYR", "IRQ",
@@ -95,13 +96,6 @@ def generate(db: Path, n: int) -> float:
     return time.perf_counter() - t0
 
 
-def events_on(con: duckdb.DuckDBPyConnection, f: EventFilter) -> list[tuple[object, ...]]:
-    """The SQL of store.queries.query_events, on a connection the caller holds."""
-    cond, params = where_clause(f)
-    sql = f"SELECT * FROM events WHERE {cond} ORDER BY coalesce(date, first_seen), merged_id LIMIT {f.limit}"
-    return con.execute(sql, params).fetchall()
-
-
 def open_only(db: Path) -> None:
     """Open and close a read-only connection: the part of every query's latency that is not SQL."""
     with reading(db):
@@ -153,47 +147,49 @@ def main() -> None:
     top = COUNTRIES[:12]
     dyads = [(a, b) for a, b in (rng.sample(top, 2) for _ in range(repeat))]
     any_dyads = [(a, b) for a, b in (rng.sample(COUNTRIES, 2) for _ in range(repeat))]
-    filters = {
-        "event list, dyad, first 50": [EventFilter(dyad=(a, b), limit=50) for a, b in dyads],
-        "event list, actor+type+year, 50": [EventFilter(
-            actor=top[k % len(top)], event_type=TYPES[k % len(TYPES)][0],
-            date_from=dt.date(2015 + k % 10, 1, 1), date_to=dt.date(2015 + k % 10, 12, 31), limit=50)
-            for k in range(repeat)],
-    }
-    # each kind: (through the project's function, opening its own connection; on a held one)
-    held: list[duckdb.DuckDBPyConnection] = []
-    kinds: dict[str, tuple[Callable[[int], object], Callable[[int], object]]] = {
-        "dyad series, busy dyads (monthly)": (lambda k: dyad_series(db, *dyads[k], period="month"),
-                                              lambda k: series_on(held[0], *dyads[k], period="month")),
-        "dyad series, any dyad (weekly)": (lambda k: dyad_series(db, *any_dyads[k], period="week"),
-                                           lambda k: series_on(held[0], *any_dyads[k], period="week")),
-        **{name: ((lambda k, fs=fs: query_events(db, fs[k])), (lambda k, fs=fs: events_on(held[0], fs[k])))
-           for name, fs in filters.items()},
+    year = [(dt.date(2015 + k % 10, 1, 1), dt.date(2015 + k % 10, 12, 31)) for k in range(repeat)]
+    kinds: dict[str, Callable[[int], object]] = {
+        "dyad series, busy dyads (monthly)": lambda k: dyad_series(db, *dyads[k], "month"),
+        "dyad series, any dyad (weekly, both ways)": lambda k: dyad_series(db, *any_dyads[k], "week",
+                                                                           directed=False),
+        "event list (CLI), dyad, first 50": lambda k: query_events(db, EventFilter(dyad=dyads[k], limit=50)),
+        "event list (CLI), actor+type+year, 50": lambda k: query_events(db, EventFilter(
+            actor=top[k % len(top)], event_type=TYPES[k % len(TYPES)][0], date_from=year[k][0],
+            date_to=year[k][1], limit=50)),
+        "event page (API), dyad, with total": lambda k: list_events(
+            db, EventQuery(dyad=dyads[k], directed=k % 2 == 0), DEFAULT_LIMITS),
+        "event page (API), actor+type+year, total": lambda k: list_events(
+            db, EventQuery(actor=top[k % len(top)], event_type=TYPES[k % len(TYPES)][0],
+                           date_from=year[k][0], date_to=year[k][1]), DEFAULT_LIMITS),
+        "event page (API), all, page k of 50": lambda k: list_events(
+            db, EventQuery(offset=50 * (k % 40), order="date" if k % 2 else "reported"), DEFAULT_LIMITS),
     }
     # own connections first: while any connection is open, DuckDB reuses its database instance
-    # and a new connection costs nothing, which is not what a lone CLI or API request gets
-    for own, _ in kinds.values():  # warm the file cache
-        own(0)
-    own_ms = {name: latencies(own, repeat) for name, (own, _) in kinds.items()}
+    # and a new connection costs nothing, which is not what a lone CLI request gets
+    for fn in kinds.values():  # warm the file cache
+        fn(0)
+    own_ms = {name: latencies(fn, repeat) for name, fn in kinds.items()}
     opening = latencies(lambda k: open_only(db), repeat)
-    held.append(duckdb.connect(str(db), read_only=True))  # a pooled reader, as an API would keep
-    for _, pooled in kinds.values():
-        pooled(0)
-    held_ms = {name: latencies(pooled, repeat) for name, (_, pooled) in kinds.items()}
-    held[0].close()
-    print(f"{'':36} {'own connection':>28}   {'held connection':>28}")
+    shared = share_reads(db)  # as the API server does
+    for fn in kinds.values():
+        fn(0)
+    shared_ms = {name: latencies(fn, repeat) for name, fn in kinds.items()}
+    opened = shared.opened
+    stop_sharing(db)
+    print(f"{'':42} {'own connection (CLI)':>28}   {'shared reader (API)':>28}")
     for name in kinds:
-        a, b = own_ms[name], held_ms[name]
-        print(f"{name:36} p50 {p(a, 50):6.1f} ms p95 {p(a, 95):6.1f} ms   "
+        a, b = own_ms[name], shared_ms[name]
+        print(f"{name:42} p50 {p(a, 50):6.1f} ms p95 {p(a, 95):6.1f} ms   "
               f"p50 {p(b, 50):6.1f} ms p95 {p(b, 95):6.1f} ms")
-    print(f"{'(opening a connection alone)':36} p50 {p(opening, 50):6.1f} ms p95 {p(opening, 95):6.1f} ms")
-    results = {name: (own_ms[name], held_ms[name]) for name in kinds}
-    for label, names in (("event lists", [n for n in results if n.startswith("event list")]),
-                         ("dyad series", [n for n in results if n.startswith("dyad series")])):
-        own_ms = [x for n in names for x in results[n][0]]
-        held_ms = [x for n in names for x in results[n][1]]
-        print(f"{label} on {n:,} events: p50 {p(own_ms, 50):.0f} ms, p95 {p(own_ms, 95):.0f} ms "
-              f"(held connection: p50 {p(held_ms, 50):.0f} ms, p95 {p(held_ms, 95):.0f} ms)")
+    print(f"{'(opening a connection alone)':42} p50 {p(opening, 50):6.1f} ms p95 {p(opening, 95):6.1f} ms"
+          f"   (shared reader opened {opened} times)")
+    results = {name: (own_ms[name], shared_ms[name]) for name in kinds}
+    for label, prefix in (("event lists", "event "), ("dyad series", "dyad series")):
+        names = [name for name in results if name.startswith(prefix)]
+        own = [x for name in names for x in results[name][0]]
+        pooled = [x for name in names for x in results[name][1]]
+        print(f"{label} on {n:,} events: p50 {p(own, 50):.0f} ms, p95 {p(own, 95):.0f} ms "
+              f"(shared reader: p50 {p(pooled, 50):.0f} ms, p95 {p(pooled, 95):.0f} ms)")
     if tmp is not None:
         tmp.cleanup()
 

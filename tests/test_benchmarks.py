@@ -19,7 +19,7 @@ HEADLINES = {
     "ingest_bench.py": (r"^ingest \(full pipeline\): 300 documents in [\d.]+ s = [\d.]+ documents/s, "
                         r"peak memory \d+ MB$"),
     "queries.py": (r"^dyad series on 100,000 events: p50 \d+ ms, p95 \d+ ms "
-                   r"\(held connection: p50 \d+ ms, p95 \d+ ms\)$"),
+                   r"\(shared reader: p50 \d+ ms, p95 \d+ ms\)$"),
 }
 
 

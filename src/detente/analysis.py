@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ import duckdb
 import pycountry
 
 from detente.errors import Errors, QueryError, QueryTimeout
+from detente.store.aggregates import countries_exact
 from detente.store.database import reading
 from detente.store.queries import EventFilter, where_clause
 
@@ -79,18 +80,30 @@ def select(db: str | Path, sql: str, params: Sequence[Any] = (), limits: Limits 
     `limits.max_rows` rows are fetched and `truncated` says whether more were left.
     """
     with reading(db) as con:
-        timer = threading.Timer(limits.seconds, con.interrupt)
-        timer.start()
-        try:
-            cur = con.execute(sql, list(params))
-            names = [d[0] for d in cur.description or []]
-            fetched = cur.fetchmany(limits.max_rows + 1)
-        except duckdb.InterruptException as e:
-            raise QueryTimeout(Errors.E501.format(seconds=limits.seconds)) from e
-        finally:
-            timer.cancel()
-    rows = [{k: _plain(v) for k, v in zip(names, r, strict=True)} for r in fetched[: limits.max_rows]]
-    return Rows(rows, truncated=len(fetched) > limits.max_rows)
+        return select_on(con, sql, params, limits)
+
+
+def select_on(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = (),
+              limits: Limits = DEFAULT_LIMITS) -> Rows:
+    """`select` on a read connection the caller holds (for several queries on one connection)."""
+    names, fetched, truncated = fetch_on(con, sql, params, limits)
+    return Rows([{k: _plain(v) for k, v in zip(names, r, strict=True)} for r in fetched], truncated)
+
+
+def fetch_on(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = (),
+             limits: Limits = DEFAULT_LIMITS) -> tuple[list[str], list[tuple[Any, ...]], bool]:
+    """`select_on` as plain tuples (column names, rows, truncated), for callers that read many rows."""
+    timer = threading.Timer(limits.seconds, con.interrupt)
+    timer.start()
+    try:
+        cur = con.execute(sql, list(params))
+        names = [d[0] for d in cur.description or []]
+        fetched = cur.fetchmany(limits.max_rows + 1)
+    except duckdb.InterruptException as e:
+        raise QueryTimeout(Errors.E501.format(seconds=limits.seconds)) from e
+    finally:
+        timer.cancel()
+    return names, fetched[: limits.max_rows], len(fetched) > limits.max_rows
 
 
 def _period(freq: str) -> str:
@@ -107,12 +120,14 @@ def actor_key(role: str, level: str = "country") -> str:
     return f"coalesce({role}_country, {role}_code)" if level == "country" else f"{role}_code"
 
 
-def dyad_condition(source: str, target: str, directed: bool) -> tuple[str, list[Any]]:
-    """SQL condition and parameters for a dyad's events (both directions unless `directed`)."""
-    forward, params = where_clause(EventFilter(dyad=(source, target)))
+def dyad_condition(source: str, target: str, directed: bool, one_country: Collection[str] = ()
+                   ) -> tuple[str, list[Any]]:
+    """SQL condition and parameters for a dyad's events (both directions unless `directed`);
+    `one_country` as in `store.queries.where_clause`."""
+    forward, params = where_clause(EventFilter(dyad=(source, target)), one_country)
     if directed:
         return forward, params
-    backward, back_params = where_clause(EventFilter(dyad=(target, source)))
+    backward, back_params = where_clause(EventFilter(dyad=(target, source)), one_country)
     return f"(({forward}) OR ({backward}))", params + back_params
 
 
@@ -184,29 +199,39 @@ def dyad_series(db: str | Path, source: str, target: str, freq: str = "month", *
     """Counts by quad class and PLOVER type, Goldstein mean and sum, and the balance, per period.
 
     Actor codes match as in `detente events --dyad` (country, full code or code prefix);
-    `directed=False` adds the target's events towards the source.
+    `directed=False` adds the target's events towards the source. When both codes each mean
+    exactly one country (`aggregates.countries_exact`), the series is read from the dyad
+    aggregate (thousands of rows) instead of the events (millions); the points are the same.
     """
     _period(freq)
-    dyad, params = dyad_condition(source, target, directed)
-    dates, date_params = _date_condition(date_from, date_to)
-    rows = select(db, f"""
-        SELECT CAST(date_trunc('{freq}', {EVENT_DATE}) AS DATE) AS period, event_type, quad_class,
-               count(*) AS n, sum(goldstein) AS goldstein_sum, count(goldstein) AS n_scored
-        FROM events WHERE {dyad} AND {dates} AND {EVENT_DATE} IS NOT NULL
-        GROUP BY ALL ORDER BY period, event_type, quad_class""", params + date_params, limits)
+    with reading(db) as con:
+        if countries_exact(con, [source, target]) == {source.upper(), target.upper()}:
+            sql, params = _series_from_aggregate(source, target, freq, directed, date_from, date_to)
+        else:
+            dyad, params = dyad_condition(source, target, directed)
+            dates, date_params = _date_condition(date_from, date_to)
+            params += date_params
+            sql = f"""
+                SELECT CAST(date_trunc('{freq}', {EVENT_DATE}) AS DATE) AS period, event_type, quad_class,
+                       count(*) AS n, sum(goldstein) AS goldstein_sum, count(goldstein) AS n_scored
+                FROM events WHERE {dyad} AND {dates} AND {EVENT_DATE} IS NOT NULL
+                GROUP BY ALL ORDER BY period, event_type, quad_class"""
+        _, rows, truncated = fetch_on(con, sql, params, limits)
     by_period: dict[str, SeriesPoint] = {}
     scored: dict[str, int] = {}
-    for r in rows.rows:
-        end = period_end(dt.date.fromisoformat(r["period"]), freq).isoformat()
-        point = by_period.setdefault(r["period"], SeriesPoint(r["period"], end))
-        n = int(r["n"])
+    for day, event_type, quad_class, count, goldstein_sum, n_scored in rows:
+        key = day.isoformat()
+        point = by_period.get(key)
+        if point is None:
+            point = by_period[key] = SeriesPoint(key, period_end(day, freq).isoformat())
+        n = int(count)
         point.events += n
-        if r["quad_class"] in point.quad:
-            point.quad[int(r["quad_class"])] += n
-        if r["event_type"]:
-            point.types[r["event_type"]] = point.types.get(r["event_type"], 0) + n
-        point.goldstein_sum += float(r["goldstein_sum"] or 0.0)
-        scored[r["period"]] = scored.get(r["period"], 0) + int(r["n_scored"])
+        if quad_class in point.quad:
+            point.quad[int(quad_class)] += n
+        if event_type:
+            point.types[event_type] = point.types.get(event_type, 0) + n
+        point.goldstein_sum += float(goldstein_sum or 0.0)
+        scored[key] = scored.get(key, 0) + int(n_scored)
     points: list[SeriesPoint] = []
     if by_period:
         first, last = min(by_period), max(by_period)
@@ -222,7 +247,33 @@ def dyad_series(db: str | Path, source: str, target: str, freq: str = "month", *
                 point.balance = round((point.cooperation - point.conflict)
                                       / (point.cooperation + point.conflict), 3)
             points.append(point)
-    return DyadSeries(source.upper(), target.upper(), freq, directed, points, rows.truncated)
+    return DyadSeries(source.upper(), target.upper(), freq, directed, points, truncated)
+
+
+def _series_from_aggregate(source: str, target: str, freq: str, directed: bool, date_from: dt.date | None,
+                           date_to: dt.date | None) -> tuple[str, list[Any]]:
+    """The dyad series query over dyad_days, for two actors that each mean one country.
+
+    Same rows as counting events: dyad_days holds every event with both countries and a date,
+    by day, type and quad class, with its Goldstein sum and how many events had a score.
+    """
+    dates, date_params = "", []
+    if date_from:
+        dates += " AND date >= ?"
+        date_params.append(date_from)
+    if date_to:
+        dates += " AND date <= ?"
+        date_params.append(date_to)
+    one = f"SELECT * FROM dyad_days WHERE source_country = ? AND target_country = ?{dates}"
+    a, b = source.upper(), target.upper()
+    rows, params = one, [a, b, *date_params]
+    if not directed and a != b:  # two directed scans: each reads only its dyad's row groups
+        rows, params = f"{one} UNION ALL {one}", [*params, b, a, *date_params]
+    return f"""
+        SELECT CAST(date_trunc('{freq}', date) AS DATE) AS period, event_type, quad_class,
+               sum(events) AS n, sum(goldstein_sum) AS goldstein_sum, sum(scored) AS n_scored
+        FROM ({rows})
+        GROUP BY ALL ORDER BY period, event_type, quad_class""", params
 
 
 @dataclass

@@ -199,3 +199,20 @@ def test_pages_render_errors_and_pages_of_events(client: TestClient) -> None:
     assert 'rel="next"' in first.text and 'rel="prev"' not in first.text
     second = client.get("/events", params={"limit": 5, "offset": 5})
     assert 'rel="prev"' in second.text and "offset=0" in second.text
+
+
+def test_requests_share_one_read_connection(relations_store: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from detente.store import share_reads, stop_sharing
+
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(relations_store, db)
+    shared = share_reads(db, idle=60.0)  # the app shares this one (no idle close during the test)
+    try:
+        with TestClient(create_app(Settings(db=db))) as c:
+            for path in ("/", "/api/stats", "/api/events?limit=5", "/api/dyads/PRK/KOR/series"):
+                assert c.get(path).status_code == 200, path
+        assert shared.opened == 1
+    finally:
+        stop_sharing(db)

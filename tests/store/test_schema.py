@@ -55,3 +55,23 @@ def test_mentions_hold_every_event_field() -> None:
         else:
             assert name in columns, name
     assert {"story_id", "run_id"} <= columns
+
+
+def test_migration_4_fills_the_aggregates_of_an_older_store(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "s.duckdb"
+    with monkeypatch.context() as m:
+        m.setattr("detente.store.schema.MIGRATIONS", MIGRATIONS[:3])
+        initialise(db)
+    con = duckdb.connect(str(db))
+    con.execute("""INSERT INTO events (merged_id, source_code, source_country, target_code, target_country,
+                       date, event_type, goldstein, quad_class)
+                   VALUES ('m1', 'PRKGOV', 'PRK', 'KOR', 'KOR', DATE '2018-01-03', 'ACCUSE', -2.0, 3),
+                          ('m2', 'PRK', 'PRK', 'KOR', 'KOR', DATE '2018-01-03', 'ACCUSE', NULL, 3)""")
+    con.close()
+    assert initialise(db) == ["add_scored_and_actor_countries"]
+    with reading(db) as con:
+        assert con.execute("SELECT source_country, target_country, events, goldstein_sum, scored "
+                           "FROM dyad_days").fetchall() == [("PRK", "KOR", 2, -2.0, 1)]
+        assert con.execute("SELECT * FROM actor_countries ORDER BY ALL").fetchall() == [
+            ("KOR", "KOR"), ("PRK", "PRK"), ("PRKGOV", "PRK")]

@@ -28,6 +28,7 @@ from detente.api import data
 from detente.api.gate import StoreGate
 from detente.api.security import LimitsMiddleware, token_matches
 from detente.errors import Errors, QueryError, QueryTimeout, StoreError
+from detente.store.database import share_reads
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
@@ -98,6 +99,7 @@ def create_app(settings: Settings) -> FastAPI:
     templates = Jinja2Templates(env=_environment())
     limits = settings.limits
     db = settings.db
+    share_reads(db)  # requests share one read-only connection, let go when idle (store/database.py)
     gate = StoreGate()
     reads = APIRouter()
 

@@ -1,14 +1,15 @@
 """What the API's views show, built once per request and rendered as JSON or HTML.
 
 Events listed with filters and pagination, one event with its mentions, evidence and
-articles, and located events for the map. Everything is read through `analysis.select`
-(parameterised, time-limited, row-capped). Text from articles is returned as data; the
-HTML side escapes it (`highlight` escapes first, then marks the evidence spans).
+articles, and located events for the map. Everything is read through `analysis.select` or
+`select_on` (parameterised, time-limited, row-capped). Text from articles is returned as
+data; the HTML side escapes it (`highlight` escapes first, then marks the evidence spans).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,14 +17,17 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
-from detente.analysis import EVENT_DATE, Limits, dyad_condition, select
-from detente.store.queries import EventFilter, where_clause
+from detente.analysis import EVENT_DATE, Limits, dyad_condition, select, select_on
+from detente.store.database import reading
+from detente.store.queries import EventFilter, one_country_codes, top_bound, top_bound_sql, where_clause
 
 ROLES = ("source", "trigger", "target")
 ORDERS = {  # newest first: by the event's own date, or by when it was last reported
     "date": f"{EVENT_DATE} DESC NULLS LAST, merged_id",
     "reported": f"last_seen DESC NULLS LAST, {EVENT_DATE} DESC NULLS LAST, merged_id",
 }
+# each order's first key, and a plain column equal to it wherever the column is not null
+ORDER_BOUNDS = {"date": (EVENT_DATE, "date"), "reported": ("last_seen", "last_seen")}
 MAX_MENTIONS = 200
 LIST_COLUMNS = (
     "merged_id, date, first_seen, source_code, source_name, target_code, target_name, event_type, "
@@ -59,22 +63,58 @@ class EventPage:
     items: list[dict[str, Any]]
 
 
-def _event_condition(q: EventQuery) -> tuple[str, list[Any]]:
+def _event_condition(q: EventQuery, one_country: Collection[str] = ()) -> tuple[str, list[Any]]:
     cond, params = where_clause(EventFilter(actor=q.actor, event_type=q.event_type, date_from=q.date_from,
-                                            date_to=q.date_to, min_sources=q.min_sources))
+                                            date_to=q.date_to, min_sources=q.min_sources), one_country)
     if q.dyad:
-        dyad, dyad_params = dyad_condition(q.dyad[0], q.dyad[1], q.directed)
+        dyad, dyad_params = dyad_condition(q.dyad[0], q.dyad[1], q.directed, one_country)
         cond, params = f"{cond} AND {dyad}", params + dyad_params
     return cond, params
 
 
+def _total_sql(q: EventQuery, one_country: Collection[str], cond: str, params: list[Any]
+               ) -> tuple[str, list[Any]]:
+    """SQL counting the events that match `q` (whose condition is `cond`).
+
+    A dyad of two one-country codes, with at most a PLOVER type and dates, is counted from the
+    dyad aggregate (which holds every such event with a day) plus the events without any day;
+    anything else counts the events.
+    """
+    codes = {c.upper() for c in q.dyad or ()}
+    if (not q.dyad or not codes <= set(one_country) or q.actor or q.min_sources
+            or (q.event_type or "").isdigit()):
+        return f"SELECT count(*) AS n FROM events WHERE {cond}", params
+    a, b = q.dyad[0].upper(), q.dyad[1].upper()
+    pairs = "source_country = ? AND target_country = ?"
+    agg_params: list[Any] = [a, b]
+    if not q.directed and a != b:
+        pairs, agg_params = f"(({pairs}) OR ({pairs}))", [a, b, b, a]
+    for test, value in (("event_type = ?", q.event_type and q.event_type.upper()),
+                        ("date >= ?", q.date_from), ("date <= ?", q.date_to)):
+        if value:
+            pairs += f" AND {test}"
+            agg_params.append(value)
+    # events without a day are not in the aggregate, and no date range selects them
+    undated = "0" if q.date_from or q.date_to else \
+        f"(SELECT count(*) FROM events WHERE {cond} AND date IS NULL AND first_seen IS NULL)"
+    return (f"SELECT (SELECT coalesce(sum(events), 0) FROM dyad_days WHERE {pairs}) + {undated} AS n",
+            agg_params + ([] if undated == "0" else params))
+
+
 def list_events(db: str | Path, q: EventQuery, limits: Limits) -> EventPage:
     """A page of events matching `q`, newest first (by event date, or by last report)."""
-    cond, params = _event_condition(q)
-    total = select(db, f"SELECT count(*) AS n FROM events WHERE {cond}", params, limits).rows[0]["n"]
-    rows = select(db, f"""SELECT {LIST_COLUMNS} FROM events WHERE {cond}
-                          ORDER BY {ORDERS[q.order]} LIMIT ? OFFSET ?""",
-                  [*params, int(q.limit), int(q.offset)], limits)
+    with reading(db) as con:
+        one_country = one_country_codes(con, [*(q.dyad or ()), q.actor])
+        cond, params = _event_condition(q, one_country)
+        total = select_on(con, *_total_sql(q, one_country, cond, params), limits).rows[0]["n"]
+        key, column = ORDER_BOUNDS[q.order]
+        found = select_on(con, top_bound_sql(cond, column, True, int(q.offset) + int(q.limit)), params,
+                          limits).rows
+        bound, bound_params = top_bound(key, column, True,
+                                        dt.date.fromisoformat(found[0][column]) if found else None)
+        rows = select_on(con, f"""SELECT {LIST_COLUMNS} FROM events WHERE {cond} AND {bound}
+                                  ORDER BY {ORDERS[q.order]} LIMIT ? OFFSET ?""",
+                         [*params, *bound_params, int(q.limit), int(q.offset)], limits)
     following = q.offset + len(rows.rows)
     return EventPage(int(total), q.offset, q.limit, following if following < total else None, rows.rows)
 

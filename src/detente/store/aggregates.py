@@ -4,12 +4,16 @@
 the number of merged events and their Goldstein sum. It is rebuilt with the merged events
 (store/writer.py `rebuild_merged`) and written in dyad order, so one dyad's rows fill a few
 row groups and DuckDB skips the others by their min/max: a dyad series over ten million
-events reads thousands of rows, not millions.
+events reads thousands of rows, not millions. `actor_countries` lists every (code, country)
+pair of the merged events' actors; `country_exact` uses it to tell when an actor filter
+("PRK": country, code or code prefix) selects exactly the events of one country, so that the
+aggregate gives the same answer as counting events.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,11 +26,26 @@ PERIODS = ("day", "week", "month", "year")
 DYAD_DAYS_FROM_EVENTS = """
     INSERT INTO dyad_days
     SELECT source_country, target_country, coalesce(date, first_seen) AS day, event_type, quad_class,
-           count(*)::INTEGER, sum(goldstein)
+           count(*)::INTEGER, sum(goldstein), count(goldstein)::INTEGER
     FROM events
     WHERE source_country IS NOT NULL AND target_country IS NOT NULL AND coalesce(date, first_seen) IS NOT NULL
     GROUP BY ALL
     ORDER BY source_country, target_country, day, event_type, quad_class
+"""
+
+ACTOR_COUNTRIES_FROM_EVENTS = """
+    INSERT INTO actor_countries
+    SELECT DISTINCT source_code, source_country FROM events
+    UNION SELECT DISTINCT target_code, target_country FROM events
+"""
+
+# the codes of $codes with no actor pair that their filter (store/queries.py: country, code or
+# code prefix) selects although its country is another one
+ONE_COUNTRY = """
+    SELECT c FROM unnest($codes::VARCHAR[]) t(c)
+    WHERE NOT EXISTS (SELECT 1 FROM actor_countries a
+                      WHERE (a.country = c OR a.code = c OR starts_with(a.code, c))
+                        AND a.country IS DISTINCT FROM c)
 """
 
 SERIES = """
@@ -61,11 +80,34 @@ class DyadPoint:
 
 
 def rebuild_dyad_days(con: duckdb.DuckDBPyConnection) -> int:
-    """Refill dyad_days from the events table (inside the caller's transaction); rows written."""
+    """Refill dyad_days and actor_countries from the events table (in the caller's transaction);
+    dyad_days rows written."""
     con.execute("DELETE FROM dyad_days")
     con.execute(DYAD_DAYS_FROM_EVENTS)
+    con.execute("DELETE FROM actor_countries")
+    con.execute(ACTOR_COUNTRIES_FROM_EVENTS)
     row = con.execute("SELECT count(*) FROM dyad_days").fetchone()
     return int(row[0]) if row else 0
+
+
+def country_exact(con: duckdb.DuckDBPyConnection, code: str) -> bool:
+    """Whether the actor filter `code` selects exactly the events whose country is `code`.
+
+    False for a sector code (PRKGOV), a prefix that other countries' codes share, or a store
+    whose schema predates actor_countries (migration 4).
+    """
+    return bool(countries_exact(con, [code]))
+
+
+def countries_exact(con: duckdb.DuckDBPyConnection, codes: Collection[str | None]) -> set[str]:
+    """Those of `codes` (upper-cased) for which `country_exact` holds, in one query."""
+    wanted = sorted({c.upper() for c in codes if c})
+    if not wanted:
+        return set()
+    try:
+        return {row[0] for row in con.execute(ONE_COUNTRY, {"codes": wanted}).fetchall()}
+    except duckdb.CatalogException:
+        return set()
 
 
 def dyad_series(db: str | Path, source: str, target: str, period: str = "month",

@@ -7,13 +7,19 @@ never keep the writer waiting for long.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import duckdb
+
 from detente.records import Event
+from detente.store.aggregates import countries_exact
 from detente.store.database import reading
 from detente.store.writer import event_from_row
+
+EVENT_DATE = "coalesce(date, first_seen)"  # the day an event counts on: its own date, else first reported
 
 
 @dataclass(frozen=True)
@@ -30,21 +36,28 @@ class EventFilter:
     limit: int | None = None
 
 
-def _actor_clause(role: str, code: str, params: list[Any]) -> str:
+def _actor_clause(role: str, code: str, params: list[Any], one_country: Collection[str]) -> str:
+    if code in one_country:  # same events, but a plain equality DuckDB can push into the scan
+        params.append(code)
+        return f"{role}_country = ?"
     params.extend([code, code, code])
     return f"({role}_country = ? OR {role}_code = ? OR starts_with({role}_code, ?))"
 
 
-def where_clause(f: EventFilter) -> tuple[str, list[Any]]:
-    """SQL condition and parameters for a filter over the events table."""
+def where_clause(f: EventFilter, one_country: Collection[str] = ()) -> tuple[str, list[Any]]:
+    """SQL condition and parameters for a filter over the events table.
+
+    `one_country` lists actor codes known to select exactly the events of their own country
+    (`one_country_codes`); they are matched by country alone, which selects the same rows faster.
+    """
     parts: list[str] = []
     params: list[Any] = []
     if f.dyad:
-        parts.append(_actor_clause("source", f.dyad[0].upper(), params))
-        parts.append(_actor_clause("target", f.dyad[1].upper(), params))
+        parts.append(_actor_clause("source", f.dyad[0].upper(), params, one_country))
+        parts.append(_actor_clause("target", f.dyad[1].upper(), params, one_country))
     if f.actor:
-        a = _actor_clause("source", f.actor.upper(), params)
-        b = _actor_clause("target", f.actor.upper(), params)
+        a = _actor_clause("source", f.actor.upper(), params, one_country)
+        b = _actor_clause("target", f.actor.upper(), params, one_country)
         parts.append(f"({a} OR {b})")
     if f.event_type:
         if f.event_type.isdigit():
@@ -53,25 +66,64 @@ def where_clause(f: EventFilter) -> tuple[str, list[Any]]:
         else:
             parts.append("event_type = ?")
             params.append(f.event_type.upper())
+    # each date bound is also stated on the date column alone (implied, so the same rows): a
+    # filter DuckDB checks against each row group's min/max and skips the groups out of range
     if f.date_from:
-        parts.append("coalesce(date, first_seen) >= ?")
-        params.append(f.date_from)
+        parts.append("coalesce(date, first_seen) >= ? AND (date >= ? OR date IS NULL)")
+        params.extend([f.date_from, f.date_from])
     if f.date_to:
-        parts.append("coalesce(date, first_seen) <= ?")
-        params.append(f.date_to)
+        parts.append("coalesce(date, first_seen) <= ? AND (date <= ? OR date IS NULL)")
+        params.extend([f.date_to, f.date_to])
     if f.min_sources:
         parts.append("num_sources >= ?")
         params.append(f.min_sources)
     return (" AND ".join(parts) or "TRUE"), params
 
 
+def one_country_codes(con: duckdb.DuckDBPyConnection, codes: Collection[str | None]) -> set[str]:
+    """Those of `codes` (upper-cased) that select exactly their own country's events."""
+    return countries_exact(con, codes)
+
+
+def top_bound_sql(cond: str, column: str, descending: bool, n: int) -> str:
+    """SQL for the `n`-th value of `column` (not null) among the events matching `cond`, in order.
+
+    A sort by a plain column lets DuckDB skip row groups as it goes; the value found then bounds
+    a sort by an expression that equals the column wherever the column is not null (`top_bound`).
+    """
+    direction = "DESC" if descending else "ASC"
+    return (f"SELECT {column} FROM events WHERE ({cond}) AND {column} IS NOT NULL "
+            f"ORDER BY {column} {direction} LIMIT 1 OFFSET {max(int(n) - 1, 0)}")
+
+
+def top_bound(key: str, column: str, descending: bool, value: Any) -> tuple[str, list[Any]]:
+    """A condition that keeps every event among the first n by `key` (`top_bound_sql`'s value).
+
+    `key` equals `column` wherever `column` is not null (coalesce(date, first_seen) and date):
+    n events have key at or beyond `value`, so the first n by key all do, and sorting only
+    those gives the same first n. No value (fewer than n) means no bound.
+    """
+    if value is None:
+        return "TRUE", []
+    op = ">=" if descending else "<="
+    return f"{key} {op} ? AND ({column} {op} ? OR {column} IS NULL)", [value, value]
+
+
+def _codes(f: EventFilter) -> list[str | None]:
+    return [*(f.dyad or ()), f.actor]
+
+
 def query_events(db: str | Path, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
     """Merged events matching `f`, by date then id, as dicts (dates as ISO strings)."""
-    cond, params = where_clause(f)
-    sql = f"SELECT * FROM events WHERE {cond} ORDER BY coalesce(date, first_seen), merged_id"
-    if f.limit:
-        sql += f" LIMIT {int(f.limit)}"
     with reading(db) as con:
+        cond, params = where_clause(f, one_country_codes(con, _codes(f)))
+        if f.limit:
+            row = con.execute(top_bound_sql(cond, "date", False, f.limit), params).fetchone()
+            bound, bound_params = top_bound(EVENT_DATE, "date", False, row[0] if row else None)
+            cond, params = f"{cond} AND {bound}", params + bound_params
+        sql = f"SELECT * FROM events WHERE {cond} ORDER BY {EVENT_DATE}, merged_id"
+        if f.limit:
+            sql += f" LIMIT {int(f.limit)}"
         cur = con.execute(sql, params)
         names = [d[0] for d in cur.description or []]
         rows = cur.fetchall()

@@ -13,6 +13,7 @@ Tables (see store/README.md for every column):
   failures        documents that failed at some stage (read, language, parse, code, store)
   runs            one row per ingest run: versions of code, model and data; reconciliation counts
   dyad_days       events per directed country dyad, day, type and quad class (store/aggregates.py)
+  actor_countries every (actor code, country) pair among the merged events' sources and targets
 """
 
 from __future__ import annotations
@@ -196,6 +197,32 @@ def create_dyad_days(con: duckdb.DuckDBPyConnection) -> None:
         )""")
 
 
+def add_scored_and_actor_countries(con: duckdb.DuckDBPyConnection) -> None:
+    """Migration 4: dyad_days counts the events with a Goldstein score (for exact means), and
+    actor_countries lists the (code, country) pairs of merged events, so that a reader can tell
+    when an actor filter means exactly one country and the dyad aggregate answers it."""
+    con.execute("ALTER TABLE dyad_days ADD COLUMN scored INTEGER")  # events with a Goldstein score
+    con.execute("""
+        CREATE TABLE actor_countries (
+            code VARCHAR,                       -- an actor code of a merged event's source or target
+            country VARCHAR                     -- that actor's country (null for none)
+        )""")
+    con.execute("DELETE FROM dyad_days")  # refilled with the new column, as rebuild_merged does
+    con.execute("""
+        INSERT INTO dyad_days
+        SELECT source_country, target_country, coalesce(date, first_seen) AS day, event_type, quad_class,
+               count(*)::INTEGER, sum(goldstein), count(goldstein)::INTEGER
+        FROM events
+        WHERE source_country IS NOT NULL AND target_country IS NOT NULL
+          AND coalesce(date, first_seen) IS NOT NULL
+        GROUP BY ALL
+        ORDER BY source_country, target_country, day, event_type, quad_class""")
+    con.execute("""
+        INSERT INTO actor_countries
+        SELECT DISTINCT source_code, source_country FROM events
+        UNION SELECT DISTINCT target_code, target_country FROM events""")
+
+
 @dataclass(frozen=True)
 class Migration:
     """One numbered schema step."""
@@ -212,6 +239,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, create_core_tables),
     Migration(2, create_merged_tables),
     Migration(3, create_dyad_days),
+    Migration(4, add_scored_and_actor_countries),
 )
 
 
