@@ -197,14 +197,15 @@ def test_poisoned_document_via_parts(thread_client: Client, tmp_path: Path) -> N
             assert list(root.iterdir()) == []
 
 
-def test_parts_directory(tmp_path: Path) -> None:
-    db = tmp_path / "store" / "s.duckdb"
+def test_parts_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    db = Path("store") / "s.duckdb"  # relative: workers get absolute paths
     with parts_directory("local:2", db) as tmp:
-        assert tmp.parent == db.parent and tmp.is_dir()
+        assert tmp.parent == tmp_path / "store" and tmp.is_dir()
     assert not tmp.exists()
     with parts_directory("local:2", db, keep=True) as kept:
-        assert kept == db.parent / "s.parts"
-    with parts_directory("tcp://scheduler:8786", db, tmp_path / "shared") as given:
+        assert kept == tmp_path / "store" / "s.parts"
+    with parts_directory("tcp://scheduler:8786", db, "shared") as given:
         assert given == tmp_path / "shared"
     with pytest.raises(ConfigError, match=r"\[E603\].*--parts"), parts_directory("tcp://scheduler:8786", db):
         pass

@@ -154,15 +154,16 @@ def parts_directory(spec: str, db: str | Path, parts: str | Path | None = None,
     """The directory for the Parquet parts of an ingest on the cluster `spec`: `parts` if given;
     for a local cluster, else a temporary directory beside the store (`<store>.parts` when the
     parts are kept). A remote cluster's workers must see it too, so there it must be given."""
+    store = Path(db).absolute()  # absolute paths: the workers are given them
     if parts is not None:
-        yield Path(parts)
+        yield Path(parts).absolute()
     elif not is_local(spec):
         raise ConfigError(Errors.E603.format(spec=spec))
     elif keep:
-        yield Path(db).with_suffix(".parts")
+        yield store.with_suffix(".parts")
     else:
-        Path(db).parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(prefix=f".{Path(db).name}.parts-", dir=Path(db).parent) as tmp:
+        store.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=f".{store.name}.parts-", dir=store.parent) as tmp:
             yield Path(tmp)
 
 
