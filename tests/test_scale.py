@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +22,8 @@ from detente.errors import ConfigError
 from detente.pipeline import Result
 from detente.records import Article, Failure
 from detente.runner import code_batch, run
-from detente.scale import DaskExecutor, cluster_client
+from detente.scale import DaskExecutor, cluster_client, parts_directory
+from detente.store.parts import part_path, write_part
 
 # the test's batch functions travel to worker processes by value, not by module name
 cloudpickle.register_pickle_by_value(sys.modules[__name__])
@@ -79,6 +82,17 @@ def die_on_poison(batch: list[Article]) -> list[Result]:
     return code_batch(batch)
 
 
+def leave_part_on_poison(root: Path, batch: list[Article]) -> list[Result]:
+    """On a batch with a poisoned text, writes the batch's part (as an attempt that died after
+    writing it would have) and raises; coded one by one, the poisoned document raises alone."""
+    if any(POISON in a.text for a in batch):
+        if len(batch) > 1:
+            (run_dir,) = root.iterdir()
+            write_part(code_batch(batch), part_path(run_dir, batch), run_dir.name)
+        raise MemoryError("the document exhausted the worker")
+    return code_batch(batch)
+
+
 def batches(articles: list[Article], size: int) -> Iterator[list[Article]]:
     for i in range(0, len(articles), size):
         yield articles[i : i + size]
@@ -132,6 +146,83 @@ def test_poisoned_document_becomes_a_failure_record(thread_client: Client, tmp_p
     assert len([p for p in tmp_path.iterdir() if p.name.startswith("doc-10-3-")]) == 2
 
 
+MENTIONS = "SELECT * EXCLUDE (run_id) FROM mentions ORDER BY event_id"
+STORE_QUERIES = (MENTIONS, "SELECT * FROM events ORDER BY merged_id",
+                 "SELECT article_id, status, skip_reason, story_id, duplicate_of, n_events FROM articles "
+                 "ORDER BY 1")
+
+
+def _kept_event_ids(parts: Path) -> list[str]:
+    with duckdb.connect() as con:
+        return [r[0] for r in con.execute("SELECT event_id FROM read_parquet(?) ORDER BY 1",
+                                          [str(parts / "*" / "*.parquet")]).fetchall()]
+
+
+def test_parts_path_stores_the_same_records(tmp_path: Path) -> None:
+    """Coded into Parquet parts (here in this process), a corpus with a reprint stores the same rows."""
+    articles = _articles([TEXTS[9].rstrip(".") + " on Friday."])  # a reprint of doc-09
+    memory, parted, kept = (tmp_path / f"{n}.duckdb" for n in ("memory", "parted", "kept"))
+    run(["generated"], memory, items=iter(articles), batch_size=4)
+    summary = run(["generated"], parted, items=iter(articles), batch_size=4, parts=tmp_path / "parts")
+    assert (summary.stored, summary.reconciled, summary.kept_parts) == (13, True, None)
+    assert list((tmp_path / "parts").iterdir()) == []  # loaded, then deleted
+    assert _rows(memory, "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL") == [(1,)]
+    for sql in STORE_QUERIES:
+        assert _rows(memory, sql) and _rows(parted, sql) == _rows(memory, sql)
+    summary = run(["generated"], kept, items=iter(articles), batch_size=4, parts=tmp_path / "kept-parts",
+                  keep_parts=True)
+    assert summary.kept_parts == str(tmp_path / "kept-parts" / summary.run_id)
+    assert f"Parquet parts kept in {summary.kept_parts}" in summary.lines()
+    assert _kept_event_ids(tmp_path / "kept-parts") == [r[0] for r in _rows(kept, MENTIONS)]
+    assert len(list(Path(summary.kept_parts).iterdir())) == 4  # one part per batch of 4 (13 documents)
+
+
+def test_poisoned_document_via_parts(thread_client: Client, tmp_path: Path) -> None:
+    """A poisoned batch coded one document per task into parts: the rest is stored as without parts,
+    and with the parts kept, none holds a record twice (the whole batch's part is gone)."""
+    articles = _articles([f"{POISON} Russia accused Ukraine of shelling the plant."])
+    clean = tmp_path / "clean.duckdb"
+    run(["generated"], clean, items=iter(articles[:12]), batch_size=5)
+    for keep in (False, True):
+        db, root = tmp_path / f"keep-{keep}.duckdb", tmp_path / f"parts-{keep}"
+        summary = run(["generated"], db, items=iter(articles), batch_size=5, parts=root, keep_parts=keep,
+                      executor=DaskExecutor(thread_client, retries=1), fn=partial(leave_part_on_poison, root))
+        assert (summary.stored, summary.failed, summary.reconciled) == (12, 1, True)
+        assert summary.failures[0].document == "doc-12" and "MemoryError" in summary.failures[0].reason
+        for sql in STORE_QUERIES:
+            assert _rows(db, sql) == _rows(clean, sql)
+        if keep:
+            assert _kept_event_ids(root) == [r[0] for r in _rows(db, MENTIONS)]
+        else:
+            assert list(root.iterdir()) == []
+
+
+def test_parts_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    db = Path("store") / "s.duckdb"  # relative: workers get absolute paths
+    with parts_directory("local:2", db) as tmp:
+        assert tmp.parent == tmp_path / "store" and tmp.is_dir()
+    assert not tmp.exists()
+    with parts_directory("local:2", db, keep=True) as kept:
+        assert kept == tmp_path / "store" / "s.parts"
+    with parts_directory("tcp://scheduler:8786", db, "shared") as given:
+        assert given == tmp_path / "shared"
+    with pytest.raises(ConfigError, match=r"\[E603\].*--parts"), parts_directory("tcp://scheduler:8786", db):
+        pass
+
+
+def test_cli_needs_parts_for_a_remote_cluster(tmp_path: Path) -> None:
+    """Refused before any connection (no scheduler listens there: connecting would give E602)."""
+    src = tmp_path / "a.txt"
+    src.write_text(TEXTS[0])
+    db = str(tmp_path / "s.duckdb")
+    result = CliRunner().invoke(app, ["ingest", str(src), "--db", db, "--cluster", "tcp://127.0.0.1:9"])
+    assert result.exit_code == 2
+    assert "[E603]" in result.output and "--parts" in result.output
+    result = CliRunner().invoke(app, ["ingest", str(src), "--db", db, "--keep-parts"])
+    assert result.exit_code == 2 and "--cluster" in result.output
+
+
 def test_unknown_cluster_is_a_clear_error() -> None:
     for spec in ("local:zero", "local:0", "cluster"):
         with pytest.raises(ConfigError, match=r"\[E601\]"), cluster_client(spec):
@@ -149,10 +240,9 @@ def test_cli_rejects_a_bad_cluster(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_cluster_ingest_stores_the_same_records(tmp_path: Path) -> None:
-    """`detente ingest --cluster local:2` and the single-process run store identical rows."""
+    """`detente ingest --cluster local:2` (through Parquet parts, kept here) and the single-process
+    run store identical rows; the parts hold exactly the records stored."""
     src = tmp_path / "docs.jsonl"
-    import json
-
     lines = [json.dumps({"id": a.id, "text": a.text, "published": a.published}) for a in _articles()]
     lines.append(json.dumps({"id": "fr", "text": "Le gouvernement a annoncé hier de nouvelles mesures "
                                                "pour les agriculteurs et les éleveurs de la région."}))
@@ -160,24 +250,31 @@ def test_cluster_ingest_stores_the_same_records(tmp_path: Path) -> None:
     single, dask_db = tmp_path / "single.duckdb", tmp_path / "dask.duckdb"
     summary = run([str(src)], single, batch_size=3)
     result = CliRunner().invoke(app, ["ingest", str(src), "--db", str(dask_db), "--batch-size", "3",
-                                      "--cluster", "local:2"])
+                                      "--cluster", "local:2", "--keep-parts"])
     assert result.exit_code == 0, result.output
     assert (summary.read, summary.stored, summary.n_skipped) == (13, 12, 1)
     assert f"documents read {summary.read}: coded {summary.stored}, skipped 1" in result.output
-    for sql in ("SELECT * EXCLUDE (run_id) FROM mentions ORDER BY event_id",
-                "SELECT * FROM events ORDER BY merged_id",
-                "SELECT article_id, status, skip_reason, story_id, n_events FROM articles ORDER BY 1"):
+    for sql in STORE_QUERIES:
         expected = _rows(single, sql)
         assert expected and _rows(dask_db, sql) == expected
+    assert "Parquet parts kept in" in result.output
+    assert _kept_event_ids(tmp_path / "dask.parts") == [r[0] for r in _rows(dask_db, MENTIONS)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dask.duckdb", "dask.parts", "docs.jsonl",
+                                                          "single.duckdb"]
 
 
 @pytest.mark.slow
-def test_document_that_kills_its_worker_becomes_a_failure_record(tmp_path: Path) -> None:
+@pytest.mark.parametrize("parts", [None, "parts"])
+def test_document_that_kills_its_worker_becomes_a_failure_record(tmp_path: Path, parts: str | None) -> None:
     articles = _articles([f"{POISON} Russia accused Ukraine of shelling the plant."])
     with dask.config.set({"distributed.scheduler.allowed-failures": 1}), \
             cluster_client("local:2") as client:
         summary = run(["generated"], tmp_path / "s.duckdb", items=iter(articles), batch_size=5,
-                      executor=DaskExecutor(client, retries=0), fn=die_on_poison)
+                      executor=DaskExecutor(client, retries=0), fn=die_on_poison,
+                      parts=tmp_path / parts if parts else None)
     assert (summary.stored, summary.failed, summary.reconciled) == (12, 1, True)
     assert summary.failures[0].document == "doc-12"
     assert "KilledWorker" in summary.failures[0].reason
+    assert _rows(tmp_path / "s.duckdb", "SELECT count(*) FROM mentions")[0][0] == summary.events > 0
+    if parts:
+        assert list((tmp_path / parts).iterdir()) == []

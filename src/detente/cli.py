@@ -138,17 +138,18 @@ def _progress_bar(total: int | None) -> tuple[Progress, Callable[[int], None]]:
 
 
 def _ingest(sources: list[str], db: Path, published: str | None, batch_size: int,
-            cluster: str | None = None) -> Summary:
+            cluster: str | None = None, parts: Path | None = None, keep_parts: bool = False) -> Summary:
     total = count_documents(sources) if sys.stderr.isatty() else None
     bar, update = _progress_bar(total)
     if cluster is None:
         with bar:
             return run(sources, db, published=published, batch_size=batch_size, progress=update)
-    from detente.scale import dask_executor
+    from detente.scale import dask_executor, parts_directory
 
-    with dask_executor(cluster) as executor, bar:
+    with parts_directory(cluster, db, parts, keep_parts) as directory, \
+            dask_executor(cluster) as executor, bar:
         return run(sources, db, published=published, batch_size=batch_size, progress=update,
-                   executor=executor)
+                   executor=executor, parts=directory, keep_parts=keep_parts)
 
 
 def _check_cluster(value: str | None) -> str | None:
@@ -177,10 +178,18 @@ def ingest(
     cluster: Annotated[str | None, typer.Option(
         help="Code on Dask: local:N (N worker processes here) or a scheduler address (tcp://host:8786).",
         callback=_check_cluster)] = None,
+    parts: Annotated[Path | None, typer.Option(
+        help="With --cluster: the directory where workers write Parquet parts (needed with a scheduler "
+             "address; for local:N, a temporary directory beside the store).")] = None,
+    keep_parts: Annotated[bool, typer.Option(
+        help="With --cluster: keep the Parquet parts once loaded (DuckDB queries them in place).")] = False,
 ) -> None:
     """Read, code and store documents; re-running adds nothing, a killed run resumes."""
+    if cluster is None and (parts is not None or keep_parts):
+        raise typer.BadParameter("applies only with --cluster",
+                                 param_hint="--parts" if parts is not None else "--keep-parts")
     try:
-        summary = _ingest(sources, db, published, batch_size, cluster)
+        summary = _ingest(sources, db, published, batch_size, cluster, parts, keep_parts)
     except ConfigError as e:
         raise typer.BadParameter(str(e), param_hint="--cluster") from None
     _report(summary)

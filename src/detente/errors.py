@@ -56,6 +56,7 @@ class Errors:
     E303 = "[E303] cannot open the store {path}: {reason}"
     E304 = "[E304] could not write the batch to the store: {reason}"
     E305 = "[E305] reconciliation failed: read {read} != {stored} + {skipped} skipped + {failed} failed"
+    E306 = "[E306] the Parquet part(s) {parts} hold {found} records of these documents, not {expected}"
     E401 = "[E401] cannot fetch {url}: {reason}"
     E402 = "[E402] {url} is over the size limit of {limit} bytes"
     E403 = "[E403] not a WARC file: {reason}"
@@ -68,6 +69,8 @@ class Errors:
     E503 = "[E503] unknown actor level '{value}': use country or code"
     E601 = "[E601] unknown cluster '{spec}': use local, local:N or a scheduler address (tcp://host:8786)"
     E602 = "[E602] cannot reach the Dask scheduler at {spec}: {reason}"
+    E603 = ("[E603] a cluster at {spec} needs --parts DIR: a directory that its workers and this "
+            "process both see, for the Parquet parts")
 
 
 class Warnings:

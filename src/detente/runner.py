@@ -8,25 +8,30 @@ bounded by a few batches however large the corpus.
 The executor seam: an executor maps `code_batch` (a plain, picklable function from a list
 of Articles to a list of pipeline Results) over batches and yields each batch's results in
 the order the batches came. `InProcessExecutor` runs it here; a Dask executor submits the
-same function to workers, keeping a bounded number of batches in flight.
+same function to workers, keeping a bounded number of batches in flight. Given a `parts`
+directory, the runner maps `store.parts.code_part` instead: workers write each batch's records
+as a Parquet part and return a small summary, and the writer loads the part in the batch's
+transaction (then deletes it, unless the parts are kept).
 """
 
 from __future__ import annotations
 
 import logging
+import shutil
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from detente.errors import Errors
 from detente.ingest import read_documents
 from detente.ingest.language import is_english
 from detente.pipeline import Pipeline, Result
 from detente.records import Article, Failure
+from detente.store.parts import Part, code_part, part_path
 from detente.store.writer import ALREADY_STORED, Batch, Committed, Skipped, StoreWriter, rebuild_merged
 
 if TYPE_CHECKING:
@@ -37,18 +42,22 @@ log = logging.getLogger(__name__)
 BATCH_SIZE = 64
 SLOW_BATCH = 0.2  # seconds: coding a batch slower than this lets go of the store meanwhile
 CodeBatch = Callable[[list[Article]], list[Result]]
+T = TypeVar("T")
 
 
 class Executor(Protocol):
-    """Maps `fn` over batches of articles; yields each batch's results in batch order."""
+    """Maps `fn` over batches of articles; yields each batch's outputs in batch order (and, for
+    a document that could not be coded where `fn` runs, a Result holding its failure)."""
 
-    def map(self, fn: CodeBatch, batches: Iterable[list[Article]]) -> Iterator[list[Result]]: ...
+    def map(self, fn: Callable[[list[Article]], list[T]],
+            batches: Iterable[list[Article]]) -> Iterator[Sequence[T | Result]]: ...
 
 
 class InProcessExecutor:
     """Codes each batch in this process, one after another."""
 
-    def map(self, fn: CodeBatch, batches: Iterable[list[Article]]) -> Iterator[list[Result]]:
+    def map(self, fn: Callable[[list[Article]], list[T]],
+            batches: Iterable[list[Article]]) -> Iterator[Sequence[T | Result]]:
         for batch in batches:
             yield fn(batch)
 
@@ -88,6 +97,7 @@ class Summary:
     seconds: float = 0.0
     reconciled: bool = False
     failures: list[Failure] = field(default_factory=list)  # the first few, for the report
+    kept_parts: str | None = None  # the directory of the run's Parquet parts, when kept
 
     @property
     def n_skipped(self) -> int:
@@ -106,7 +116,7 @@ class Summary:
             f"events {self.events} new records; {self.merged_events} merged events in the store",
             f"time {self.seconds:.1f} s ({self.rate:.1f} documents/s); "
             + ("reconciled: read = coded + skipped + failed" if self.reconciled else "NOT RECONCILED"),
-        ]
+        ] + ([f"Parquet parts kept in {self.kept_parts}"] if self.kept_parts else [])
 
 
 @dataclass
@@ -163,8 +173,14 @@ def run(
     progress: Callable[[int], None] | None = None,  # told the documents read after each commit
     items: Iterable[Article | Failure] | None = None,
     fn: CodeBatch = code_batch,
+    parts: str | Path | None = None,
+    keep_parts: bool = False,
 ) -> Summary:
-    """Ingest `sources` (or ready-read `items`) into the store at `db`; the run's summary."""
+    """Ingest `sources` (or ready-read `items`) into the store at `db`; the run's summary.
+
+    With `parts`, batches are coded by `store.parts.code_part` into Parquet parts under
+    `parts`/<run id>/, which are deleted once loaded unless `keep_parts`.
+    """
     started = time.monotonic()
     writer = StoreWriter(db)
     run_id = writer.begin_run(sources, versions())
@@ -185,23 +201,40 @@ def run(
     done = Committed()
     summary = Summary(run_id)
     slow = [True]
-    for results in (executor or InProcessExecutor()).map(fn, to_code()):
+    run_parts = Path(parts) / run_id if parts is not None else None
+    coder = executor or InProcessExecutor()
+    if run_parts is None:
+        results = coder.map(fn, to_code())
+        outputs: Iterator[Sequence[Result | Part]] = results
+    else:
+        summaries = coder.map(partial(code_part, fn, str(run_parts), run_id), to_code())
+        outputs = summaries
+    for output in outputs:
         slow[0] = time.monotonic() - handed_over[0] > SLOW_BATCH
         pending = queue.popleft()
-        for result in results:
-            for note in result.notes:
-                log.warning("%s: %s", result.article.id, note)
-            if result.failure is not None:
-                pending.batch.failures.append((result.failure, result.article.origin))
+        for item in output:
+            if isinstance(item, Part):
+                _add_part(pending, item)
+                continue
+            for note in item.notes:
+                log.warning("%s: %s", item.article.id, note)
+            if item.failure is not None:
+                pending.batch.failures.append((item.failure, item.article.origin))
             else:
-                pending.batch.coded.append((result.article, result.events))
+                pending.batch.coded.append((item.article, item.events))
         done.add(_commit(writer, run_id, pending.batch))
+        if run_parts is not None:
+            _tidy_parts(pending, run_parts, keep_parts)
         summary.failures.extend(f for f, _ in pending.batch.failures[: max(0, 20 - len(summary.failures))])
         if progress is not None:
             progress(read[0])
     summary.read, summary.stored, summary.skipped = read[0], done.stored, done.skipped
     summary.failed, summary.events = done.failed, done.events
     writer.close()
+    if run_parts is not None and not keep_parts:
+        shutil.rmtree(run_parts, ignore_errors=True)  # and what killed attempts left there
+    elif run_parts is not None and run_parts.is_dir():
+        summary.kept_parts = str(run_parts)
     summary.merged_events = rebuild_merged(db)
     summary.reconciled = writer.finish_run(run_id, read[0], done)
     writer.close()
@@ -210,6 +243,29 @@ def run(
         log.error(Errors.E305.format(read=summary.read, stored=summary.stored,
                                      skipped=summary.n_skipped, failed=summary.failed))
     return summary
+
+
+def _add_part(pending: _Pending, part: Part) -> None:
+    """Put what a worker coded into a Parquet part into the batch to commit."""
+    articles = {a.id: a for a in pending.to_code}
+    for article_id, note in part.notes:
+        log.warning("%s: %s", article_id, note)
+    for failure in part.failures:
+        origin = articles[failure.document].origin if failure.document in articles else None
+        pending.batch.failures.append((failure, origin))
+    pending.batch.in_parts.extend((articles[article_id], n) for article_id, n in part.coded)
+    if part.path is not None:
+        pending.batch.parts.append(part.path)
+
+
+def _tidy_parts(pending: _Pending, directory: Path, keep: bool) -> None:
+    """After a batch's commit: delete its parts, or if kept, a part of the whole batch that an
+    attempt left when the batch was then coded one document per task (its rows are in those)."""
+    if not keep:
+        for path in pending.batch.parts:
+            Path(path).unlink(missing_ok=True)
+    elif pending.to_code and str(whole := part_path(directory, pending.to_code)) not in pending.batch.parts:
+        whole.unlink(missing_ok=True)
 
 
 def _commit(writer: StoreWriter, run_id: str, batch: Batch) -> Committed:

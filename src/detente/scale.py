@@ -11,16 +11,21 @@ dictionaries once, when it starts (`PipelineLoader`), and keeps them in its proc
 A failed batch is retried (`retries` times; a batch whose worker died is rescheduled by
 Dask); if it still fails, its articles are coded one per task, so a poisoned document (one
 that crashes or kills a worker) becomes a failure record and the rest of its batch is stored.
+The task may also be `store.parts.code_part`, which writes the batch's records as a Parquet
+part on the worker and returns only a summary (the runner does so when given `parts`);
+`parts_directory` picks the directory for a cluster.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import tempfile
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 from distributed import Client, Future, LocalCluster
 from distributed.diagnostics.plugin import WorkerPlugin
@@ -28,13 +33,13 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from detente.errors import ConfigError, Errors
 from detente.pipeline import Result
 from detente.records import Article, Failure
-from detente.runner import CodeBatch
 
 log = logging.getLogger(__name__)
 
 RETRIES = 2
 CONNECT_TIMEOUT = "20s"
 WARM_UP_TEXT = "The two governments agreed on Monday to hold talks."
+T = TypeVar("T")
 
 
 class PipelineLoader(WorkerPlugin):
@@ -61,27 +66,31 @@ class DaskExecutor:
             log.warning("Dask workers with more than one thread share one spaCy pipeline; "
                         "start them with --nthreads 1 for one process per core")
 
-    def map(self, fn: CodeBatch, batches: Iterable[list[Article]]) -> Iterator[list[Result]]:
+    def map(self, fn: Callable[[list[Article]], list[T]],
+            batches: Iterable[list[Article]]) -> Iterator[Sequence[T | Result]]:
         """Submit batches as they come, keeping `in_flight` of them on the cluster."""
-        pending: deque[tuple[list[Article], Future[list[Result]] | None]] = deque()
+        pending: deque[tuple[list[Article], Future[list[T]] | None]] = deque()
         for batch in batches:
             pending.append((batch, self._submit(fn, batch)))
-            if len(pending) >= self.in_flight:
-                yield self._gather(fn, *pending.popleft())
+            if len(pending) >= self.in_flight:  # (named first: mypy then infers T from fn alone)
+                done = self._gather(fn, *pending.popleft())
+                yield done
         while pending:
-            yield self._gather(fn, *pending.popleft())
+            last = self._gather(fn, *pending.popleft())
+            yield last
 
-    def _submit(self, fn: CodeBatch, batch: list[Article]) -> Future[list[Result]] | None:
+    def _submit(self, fn: Callable[[list[Article]], list[T]],
+                batch: list[Article]) -> Future[list[T]] | None:
         if not batch:
             return None
         return self.client.submit(fn, batch, retries=self.retries, pure=False)
 
-    def _gather(self, fn: CodeBatch, batch: list[Article],
-                future: Future[list[Result]] | None) -> list[Result]:
+    def _gather(self, fn: Callable[[list[Article]], list[T]], batch: list[Article],
+                future: Future[list[T]] | None) -> Sequence[T | Result]:
         if future is None:
             return []
         try:
-            results: list[Result] = future.result()
+            results: list[T] = future.result()
             return results
         except Exception as e:
             log.warning("a batch of %d documents failed on the cluster (%s); coding them one by one",
@@ -90,10 +99,11 @@ class DaskExecutor:
             future.release()
         return self._one_by_one(fn, batch)
 
-    def _one_by_one(self, fn: CodeBatch, batch: list[Article]) -> list[Result]:
+    def _one_by_one(self, fn: Callable[[list[Article]], list[T]],
+                    batch: list[Article]) -> list[T | Result]:
         """Each article of a failed batch as its own task, one at a time: only the poisoned ones
         fail (a worker that dies takes down the tasks it holds, so none may wait beside one)."""
-        out: list[Result] = []
+        out: list[T | Result] = []
         for article in batch:
             future = self.client.submit(fn, [article], retries=self.retries, pure=False)
             try:
@@ -114,7 +124,7 @@ def _reason(e: BaseException) -> str:
 def cluster_client(spec: str) -> Iterator[Client]:
     """A client for `local:N` (a LocalCluster of N one-thread worker processes; `local`: one per
     core) or the address of a running scheduler (`tcp://host:8786`); closed on exit."""
-    if spec == "local" or spec.startswith("local:"):
+    if is_local(spec):
         n = spec.partition(":")[2]
         if n and not (n.isdigit() and int(n) > 0):
             raise ConfigError(Errors.E601.format(spec=spec))
@@ -131,6 +141,30 @@ def cluster_client(spec: str) -> Iterator[Client]:
             yield client
     else:
         raise ConfigError(Errors.E601.format(spec=spec))
+
+
+def is_local(spec: str) -> bool:
+    """Whether `spec` names a cluster started here (`local`, `local:N`)."""
+    return spec == "local" or spec.startswith("local:")
+
+
+@contextmanager
+def parts_directory(spec: str, db: str | Path, parts: str | Path | None = None,
+                    keep: bool = False) -> Iterator[Path]:
+    """The directory for the Parquet parts of an ingest on the cluster `spec`: `parts` if given;
+    for a local cluster, else a temporary directory beside the store (`<store>.parts` when the
+    parts are kept). A remote cluster's workers must see it too, so there it must be given."""
+    store = Path(db).absolute()  # absolute paths: the workers are given them
+    if parts is not None:
+        yield Path(parts).absolute()
+    elif not is_local(spec):
+        raise ConfigError(Errors.E603.format(spec=spec))
+    elif keep:
+        yield store.with_suffix(".parts")
+    else:
+        store.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=f".{store.name}.parts-", dir=store.parent) as tmp:
+            yield Path(tmp)
 
 
 @contextmanager

@@ -21,7 +21,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from detente.errors import Errors
+from detente.errors import Errors, StoreError
 from detente.ingest import duplicates
 from detente.records import Article, Event, Failure, content_id
 from detente.store.aggregates import rebuild_dyad_days
@@ -46,15 +46,19 @@ class Skipped:
 class Batch:
     """What one commit writes: coded articles with their events, skipped documents, failures.
 
-    `failures` pairs each Failure with where its document was read from.
+    `failures` pairs each Failure with where its document was read from. Articles coded on
+    workers that wrote their records as Parquet parts (store/parts.py) come in `in_parts`,
+    each with its number of events; `parts` are the files holding those mention rows.
     """
 
     coded: list[tuple[Article, list[Event]]] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     failures: list[tuple[Failure, str | None]] = field(default_factory=list)
+    in_parts: list[tuple[Article, int]] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
 
     def __len__(self) -> int:
-        return len(self.coded) + len(self.skipped) + len(self.failures)
+        return len(self.coded) + len(self.skipped) + len(self.failures) + len(self.in_parts)
 
 
 @dataclass
@@ -211,18 +215,19 @@ class StoreWriter:
         try:
             with self.lease.transaction() as con:
                 return self._write(con, run_id, batch)
-        except duckdb.Error as e:
+        except (duckdb.Error, StoreError) as e:
             log.warning("batch commit failed (%s); committing documents one by one", e)
         done = Committed()
         singles = ([Batch(coded=[c]) for c in batch.coded] + [Batch(skipped=[s]) for s in batch.skipped]
-                   + [Batch(failures=[f]) for f in batch.failures])
+                   + [Batch(failures=[f]) for f in batch.failures]
+                   + [Batch(in_parts=[p], parts=batch.parts) for p in batch.in_parts])
         for single in singles:
             try:
                 with self.lease.transaction() as con:
                     done.add(self._write(con, run_id, single))
-            except duckdb.Error as e:
-                art = single.coded[0][0] if single.coded else (single.skipped[0].article if single.skipped
-                                                                 else None)
+            except (duckdb.Error, StoreError) as e:
+                art = (single.coded[0][0] if single.coded else single.in_parts[0][0] if single.in_parts
+                       else single.skipped[0].article if single.skipped else None)
                 if art is None:
                     raise
                 failure = Failure(art.id, "store", Errors.E304.format(reason=e))
@@ -233,7 +238,8 @@ class StoreWriter:
     def _write(self, con: duckdb.DuckDBPyConnection, run_id: str, batch: Batch) -> Committed:
         done = Committed()
         now = _now()
-        ids = [a.id for a, _ in batch.coded] + [s.article.id for s in batch.skipped]
+        ids = ([a.id for a, _ in batch.coded] + [a.id for a, _ in batch.in_parts]
+               + [s.article.id for s in batch.skipped])
         taken = self._known(con, ids)
 
         def fresh(article: Article) -> bool:
@@ -243,15 +249,16 @@ class StoreWriter:
             taken.add(article.id)
             return True
 
-        coded = [(a, evs) for a, evs in batch.coded if fresh(a)]
+        coded = [(a, len(evs), evs) for a, evs in batch.coded if fresh(a)]
+        coded += [(a, n, []) for a, n in batch.in_parts if fresh(a)]
         skipped = [s for s in batch.skipped if fresh(s.article)]
-        stories = self._link_stories(con, [a for a, _ in coded])
+        stories = self._link_stories(con, [a for a, _, _ in coded])
         articles: list[dict[str, Any]] = []
         mentions: list[dict[str, Any]] = []
         bands: list[dict[str, Any]] = []
-        for article, events in coded:
+        for article, n_events, events in coded:
             sig, story_id, dup_of, sim = stories[article.id]
-            articles.append(self._article_row(article, "coded", None, run_id, now, len(events),
+            articles.append(self._article_row(article, "coded", None, run_id, now, n_events,
                                               sig, story_id, dup_of, sim))
             bands.extend({"band": b, "hash": h, "article_id": article.id} for b, h in duplicates.bands(sig))
             mentions.extend(mention_row(e, story_id, run_id) for e in events)
@@ -266,12 +273,35 @@ class StoreWriter:
         _insert(con, "articles", articles, {"minhash": pa.list_(pa.uint64()), "similarity": pa.float64(),
                                             "n_events": pa.int32()})
         _insert(con, "article_bands", bands, {"band": pa.int16(), "hash": pa.uint64()})
-        _insert(con, "mentions", mentions, _MENTION_TYPES)
+        _insert(con, "mentions", mentions, MENTION_TYPES)
         _insert(con, "failures", failures, ignore=True)
+        in_parts = {a.id: n for a, n in batch.in_parts if a.id in stories}
+        loaded = self._load_parts(con, run_id, batch.parts, {a: stories[a][1] for a in in_parts})
+        if loaded != sum(in_parts.values()):
+            raise StoreError(Errors.E306.format(parts=", ".join(batch.parts), found=loaded,
+                                                expected=sum(in_parts.values())))
         done.stored = len(coded)
         done.failed = len(failures)
-        done.events = len(mentions)
+        done.events = len(mentions) + loaded
         return done
+
+    @staticmethod
+    def _load_parts(con: duckdb.DuckDBPyConnection, run_id: str, parts: list[str],
+                    stories: dict[str, str]) -> int:
+        """Insert the mention rows of these articles from Parquet parts, with their story and
+        this run; rows of articles not given (already stored) stay out. Rows inserted."""
+        if not parts or not stories:
+            return 0
+        con.register("_stories", pa.table({"article_id": pa.array(list(stories), pa.string()),
+                                           "story_id": pa.array(list(stories.values()), pa.string())}))
+        try:
+            row = con.execute("""
+                INSERT INTO mentions BY NAME
+                SELECT p.* REPLACE (s.story_id AS story_id, CAST(? AS VARCHAR) AS run_id)
+                FROM read_parquet(?) p JOIN _stories s USING (article_id)""", [run_id, parts]).fetchone()
+        finally:
+            _unregister(con, "_stories")
+        return int(row[0]) if row else 0
 
     @staticmethod
     def _article_row(article: Article, status: str, reason: str | None, run_id: str, now: datetime,
@@ -349,16 +379,26 @@ class StoreWriter:
         return ok
 
 
-_MENTION_TYPES: dict[str, pa.DataType] = {
-    "sentence_index": pa.int32(), "context": pa.list_(pa.string()), "goldstein": pa.float64(),
-    "quad_class": pa.int32(), "location_lat": pa.float64(), "location_lon": pa.float64(),
-    "location_geonames_id": pa.int64(), "confidence": pa.float64(),
+def _role_types(role: str) -> dict[str, pa.DataType]:
+    return {f"{role}_{c}": pa.string() for c in ACTOR_COLUMNS}
+
+
+# The Arrow type of every mentions column, in the order of `mention_row` and of the table: how
+# rows go into the store and into Parquet parts (store/parts.py). Dates stay ISO strings, which
+# DuckDB casts to DATE on insert, so both paths store the same values.
+MENTION_TYPES: dict[str, pa.DataType] = {
+    "event_id": pa.string(), "article_id": pa.string(), "sentence_index": pa.int32(),
+    "sentence": pa.string(), **_role_types("source"), **_role_types("target"),
+    "event_type": pa.string(), "mode": pa.string(), "context": pa.list_(pa.string()),
+    "cameo": pa.string(), "goldstein": pa.float64(), "quad_class": pa.int32(), "date": pa.string(),
+    "date_precision": pa.string(), "date_basis": pa.string(), "status": pa.string(),
+    "location_name": pa.string(), "location_country": pa.string(), "location_admin1": pa.string(),
+    "location_lat": pa.float64(), "location_lon": pa.float64(), "location_geonames_id": pa.int64(),
+    **_role_types("speaker"), "evidence_trigger": pa.string(),
     **{f"evidence_{k}_{e}": pa.int32() for k in ("trigger", "source", "target") for e in ("start", "end")},
-    **{f"{r}_{c}": pa.string() for r in ("source", "target", "speaker")
-       for c in ("text", "code", "country", "sector", "name", "wikidata")},
-    **{c: pa.string() for c in ("date", "date_precision", "date_basis", "mode", "location_name",
-                                "location_country", "location_admin1", "evidence_rule", "story_id")},
+    "evidence_rule": pa.string(), "confidence": pa.float64(), "story_id": pa.string(), "run_id": pa.string(),
 }
+MENTION_SCHEMA = pa.schema(list(MENTION_TYPES.items()))
 
 
 MERGE_QUERY = """
