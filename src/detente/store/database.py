@@ -60,7 +60,7 @@ def connect(path: str | Path, *, read_only: bool = False, timeout: float | None 
             pause = min(pause * 1.5, MAX_PAUSE)
 
 
-def connection_config() -> dict[str, str]:
+def connection_config() -> dict[str, str | bool | int | float | list[str]]:
     """DuckDB settings for every connection to a store: the memory limit from config.py."""
     mb = settings().store_memory_mb
     return {"memory_limit": f"{mb}MB"} if mb else {}
