@@ -31,6 +31,14 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def rss_mb() -> float:
+    """This process's resident set now, in MB (Linux; 0 elsewhere): what it holds, not its peak."""
+    try:
+        return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 def measure(n: int, workers: int, folder: Path) -> dict[str, object]:
     """Ingest `n` generated documents on `workers` Dask workers; peaks and counts."""
     from detente.runner import run
@@ -53,7 +61,8 @@ def measure(n: int, workers: int, folder: Path) -> dict[str, object]:
                 last[0] = read
                 peaks = sorted(client.run(peak_mb).values())
                 print(json.dumps({"sample": read, "worker_peak_mb": peaks, "client_peak_mb": peak_mb(),
-                                  "seconds": time.perf_counter() - t0}), flush=True)
+                                  "client_rss_mb": rss_mb(), "seconds": time.perf_counter() - t0}),
+                      flush=True)
 
         summary = run([str(corpus)], folder / "store.duckdb", executor=executor, progress=sample)
         seconds = time.perf_counter() - t0
@@ -86,7 +95,8 @@ def main() -> None:
             if "sample" in r:
                 print(f"  ... {r['sample']:>7} documents read: worker peak RSS "
                       f"{' / '.join(f'{m:.0f}' for m in r['worker_peak_mb'])} MB; "
-                      f"client {r['client_peak_mb']:.0f} MB; {r['seconds']:.0f} s", flush=True)
+                      f"client peak {r['client_peak_mb']:.0f} MB (now {r['client_rss_mb']:.0f}); "
+                      f"{r['seconds']:.0f} s", flush=True)
         if child.wait() != 0 or "sample" in r:
             sys.exit(f"the run of {n} documents failed")
         found.append(r)

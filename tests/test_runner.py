@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import weakref
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -156,3 +158,29 @@ def test_parse_interval() -> None:
     assert parse_interval("90") == 90
     with pytest.raises(ValueError, match="interval"):
         parse_interval("soon")
+
+
+def test_finished_batches_are_let_go(tmp_path: Path) -> None:
+    """Memory is bounded by the batches in flight: once a batch is committed, nothing in the
+    runner (queue, writer, summary) still holds its articles or their results."""
+    alive: list[list[weakref.ref[Article]]] = []
+
+    def tracked(batch: list[Article]) -> list[Result]:
+        alive.append([weakref.ref(a) for a in batch])
+        return [Result(a) for a in batch]
+
+    def articles() -> Iterator[Article]:
+        for i in range(40):
+            yield Article(id=f"doc-{i}", text=f"Japan accused North Korea of provocations, report {i}.",
+                          published="2018-01-06", language="en")
+
+    held: list[int] = []
+
+    def after_commit(read: int) -> None:
+        gc.collect()
+        held.append(sum(r() is not None for batch in alive[:-1] for r in batch))
+
+    summary = run(["generated"], tmp_path / "s.duckdb", batch_size=4, items=articles(), fn=tracked,
+                  progress=after_commit)
+    assert summary.stored == 40 and len(alive) == 10
+    assert held == [0] * 10

@@ -46,6 +46,12 @@ class Settings:
     """Seconds to parse and code one document before it fails (E204); 0 turns the limit off.
     Enforced with a timer signal, so only on a process's main thread (the CLI, in-process runs)."""
 
+    store_memory_mb: int = 512
+    """Most memory, in MB, the store's DuckDB may take in one process (cached pages, index,
+    sorts, the checkpoint that folds each commit's log into the file); beyond it DuckDB spills
+    to a temporary folder beside the store. Without a limit DuckDB takes up to 80 % of the
+    machine's memory, so a long ingest's writer grows with the store. 0: DuckDB's default."""
+
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)

@@ -30,6 +30,7 @@ from pathlib import Path
 
 import duckdb
 
+from detente.config import settings
 from detente.errors import Errors, StoreError
 from detente.store.schema import migrate
 
@@ -70,12 +71,18 @@ def connect(path: str | Path, *, read_only: bool = False, timeout: float | None 
             time.sleep(WRITER_GAP - free_for)
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            return duckdb.connect(str(path), read_only=read_only, config=connection_config())
         except (duckdb.IOException, duckdb.ConnectionException) as e:
             if not _is_lock_error(e) or time.monotonic() > deadline:
                 raise StoreError(Errors.E303.format(path=path, reason=e)) from e
             time.sleep(pause)
             pause = min(pause * 1.5, MAX_PAUSE)
+
+
+def connection_config() -> dict[str, str | bool | int | float | list[str]]:
+    """DuckDB settings for every connection to a store: the memory limit from config.py."""
+    mb = settings().store_memory_mb
+    return {"memory_limit": f"{mb}MB"} if mb else {}
 
 
 @contextmanager
