@@ -33,3 +33,37 @@ def test_pipeline_streams_many_documents(pipeline) -> None:  # type: ignore[no-u
     assert [r.article.id for r in results] == [f"d{i}" for i in range(5)]
     assert all(r.failure is None and r.events for r in results)
     assert len({e.event_id for r in results for e in r.events}) == sum(len(r.events) for r in results)
+
+
+def test_new_words_do_not_stay_in_the_vocabulary(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """Each batch runs in a spaCy memory zone: a long run does not grow with its words."""
+    from detente import nlp
+
+    pipeline.code("Norway accused Sweden of spying on Monday.", published="2019-05-10")  # warm
+    strings = nlp.load_pipeline().vocab.strings
+    before = len(strings)
+    events = pipeline.code("Zorblaxia accused Quintrellia of spying on Monday. Qx-77193 left.",
+                           published="2019-05-10")
+    assert events and events[0].event_type == "ACCUSE"
+    assert len(strings) == before
+
+
+def test_a_resolver_built_inside_a_memory_zone_outlives_it() -> None:
+    """The resolver's matcher keys are kept for good, whichever zone builds it (a fresh
+    process: in this one the pipeline fixture has built the process's resolver already)."""
+    import subprocess
+    import sys
+
+    script = (
+        "from datetime import date\n"
+        "from detente import nlp\n"
+        "from detente.actors import find_mentions\n"
+        "with nlp.load_pipeline().memory_zone():\n"
+        "    find_mentions(nlp.parse_one('Chile met Peru.'), date(2019, 5, 10))\n"
+        "with nlp.load_pipeline().memory_zone():\n"
+        "    index = find_mentions(nlp.parse_one('Chile and Peru met in Lima.'), date(2019, 5, 10))\n"
+        "    print(sorted({m.actor.country for m in index.mentions if m.actor.country}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "'CHL'" in out.stdout and "'PER'" in out.stdout

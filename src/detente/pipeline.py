@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from detente import nlp
-from detente.actors import find_mentions
+from detente.actors import find_mentions, get_resolver
 from detente.coding import Coded, code_doc
 from detente.coding.coder import Role
 from detente.config import settings
@@ -113,6 +113,7 @@ class Pipeline:
     def __init__(self, batch_size: int = 32) -> None:
         self.batch_size = batch_size
         nlp.load_pipeline()
+        get_resolver()  # its matchers' strings belong to no batch's memory zone
 
     def parsed(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Doc | Failure, list[str]]]:
         """Each article with its parse (or the Failure that stopped it) and notes, in input order.
@@ -139,12 +140,19 @@ class Pipeline:
                     yield article, next(docs), ready[1]
 
     def run(self, articles: Iterable[Article]) -> Iterator[Result]:
-        """One Result per article, in input order; limits from config.settings() apply."""
-        for article, doc, notes in self.parsed(articles):
-            if isinstance(doc, Failure):
-                yield Result(article, failure=doc, notes=notes)
-            else:
-                yield self._code(article, doc, notes)
+        """One Result per article, in input order; limits from config.settings() apply.
+
+        Each batch is parsed and coded inside a spaCy memory zone: the strings and lexemes of
+        its new words are freed once its records (plain Python values) are made, so a
+        process that codes millions of articles does not grow with their vocabulary.
+        """
+        it = iter(articles)
+        while batch := list(itertools.islice(it, self.batch_size)):
+            with nlp.load_pipeline().memory_zone():
+                results = [Result(article, failure=doc, notes=notes) if isinstance(doc, Failure)
+                           else self._code(article, doc, notes)
+                           for article, doc, notes in self.parsed(batch)]
+            yield from results
 
     @staticmethod
     def _prepare(article: Article) -> tuple[str, list[str]] | Failure:

@@ -127,6 +127,8 @@ class ActorResolver:
             target.setdefault(key, forms)
         for phrases, matcher in ((proper_phrases, self.proper), (lower_phrases, self.lower)):
             for key, forms in phrases.items():
+                # kept for good even when built inside a spaCy memory zone (Pipeline.run)
+                self.vocab.strings.add(key, allow_transient=False)
                 matcher.add(key, [nlp.make_doc(f) for f in forms])
         self.terms = load_terms()
         self.terms_by_country: dict[str, list[Term]] = {}
