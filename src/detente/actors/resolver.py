@@ -128,7 +128,7 @@ class ActorResolver:
         for phrases, matcher in ((proper_phrases, self.proper), (lower_phrases, self.lower)):
             for key, forms in phrases.items():
                 # kept for good even when built inside a spaCy memory zone (Pipeline.run)
-                self.vocab.strings.add(key, allow_transient=False)
+                self.vocab.strings.add(key, allow_transient=False)  # type: ignore[call-arg]  # (stub lags)
                 matcher.add(key, [nlp.make_doc(f) for f in forms])
         self.terms = load_terms()
         self.terms_by_country: dict[str, list[Term]] = {}
