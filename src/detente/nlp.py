@@ -153,7 +153,7 @@ def tokens_where(doc: Doc, pos: Collection[str], lemmas: Collection[str] | None 
 
 
 _HASHES: dict[int, tuple[Collection[str], dict[int, bool]]] = {}
-_MAX_HASHES = 100_000
+_MAX_HASHES = 10_000  # per dictionary: numbers and names keep coming in news; common words come back
 
 
 def _word_hashes(words: Collection[str]) -> dict[int, bool]:
