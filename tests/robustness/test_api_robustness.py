@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-import duckdb
 import pytest
 import schemathesis
 from fastapi.routing import APIRoute
@@ -28,6 +27,7 @@ import detente
 from detente.api import Settings, create_app
 from detente.cli import app as cli_app
 from detente.store import initialise
+from detente.store.database import connect
 
 from .test_crash import write_corpus
 
@@ -39,7 +39,9 @@ EXAMPLES = int(os.environ.get("DETENTE_API_EXAMPLES", "25"))
 
 
 def _counts(db: Path) -> tuple[int, ...]:
-    con = duckdb.connect(str(db), read_only=True)
+    # the store's own connect: in a process whose API holds a reader, DuckDB refuses a second
+    # connection to the file with other settings (the store's carry a memory limit)
+    con = connect(db, read_only=True)
     try:
         return tuple(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # type: ignore[index]
                      for t in ("articles", "mentions", "events", "failures", "runs"))
