@@ -145,9 +145,10 @@ def tokens_where(doc: Doc, pos: Collection[str], lemmas: Collection[str] | None 
         return [doc[i] for i, tag in enumerate(tags) if tag in pos_ids]
     known = _word_hashes(words)
     strings = doc.vocab.strings
-    for h in set(forms).difference(known):
+    seen = set(forms)
+    for h in seen.difference(known):
         known[h] = strings[h].lower() in words
-    wanted = {h for h in set(forms) if known[h]}
+    wanted = {h for h in seen if known[h]}
     return [doc[i] for i, (tag, form) in enumerate(zip(tags, forms, strict=True))
             if tag in pos_ids and form in wanted]
 
