@@ -114,6 +114,19 @@ def test_results_come_back_in_batch_order(thread_client: Client) -> None:
     assert out == [code_batch(b) for b in batches(articles, 2)]
 
 
+def test_workers_stop_their_profiler(thread_client: Client) -> None:
+    """The executor's plugin stops each worker's statistical profiler, whose call trees (one a
+    second, a thousand kept) grew the workers over a long ingest."""
+    executor = DaskExecutor(thread_client)
+    assert list(executor.map(code_batch, batches(_articles(), 4)))
+
+    def profiled(dask_worker: Any) -> tuple[bool, int, int]:
+        return ("profile" in dask_worker.periodic_callbacks, dask_worker.profile_recent["count"],
+                len(dask_worker.profile_history))
+
+    assert set(thread_client.run(profiled).values()) == {(False, 0, 0)}
+
+
 def test_empty_batch_gives_no_results(thread_client: Client) -> None:
     assert list(DaskExecutor(thread_client).map(code_batch, [[], _articles()[:1], []]))[0::2] == [[], []]
 

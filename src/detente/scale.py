@@ -6,7 +6,8 @@
 articles becomes one task running the same `code_batch` function on a worker, a bounded
 number of batches are in flight, and results come back in batch order to the runner, which
 stays the single writer of the store. A worker loads the spaCy pipeline and the
-dictionaries once, when it starts (`PipelineLoader`), and keeps them in its process caches.
+dictionaries once, when it starts (`PipelineLoader`), and keeps them in its process caches;
+the plugin also stops the worker's statistical profiler (`stop_profiler`).
 
 A failed batch is retried (`retries` times; a batch whose worker died is rescheduled by
 Dask); if it still fails, its articles are coded one per task, so a poisoned document (one
@@ -27,7 +28,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from distributed import Client, Future, LocalCluster
+from distributed import Client, Future, LocalCluster, profile
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from detente.errors import ConfigError, Errors
@@ -43,14 +44,31 @@ T = TypeVar("T")
 
 
 class PipelineLoader(WorkerPlugin):
-    """Loads the spaCy pipeline and the dictionaries when a worker starts, once per process."""
+    """Loads the spaCy pipeline and the dictionaries when a worker starts, once per process,
+    and stops the worker's profiler."""
 
     name = "detente-pipeline"
 
     def setup(self, worker: Any) -> None:
         from detente.runner import code_batch
 
+        stop_profiler(worker)
         code_batch([Article(id="warm-up", text=WARM_UP_TEXT, published="2018-01-01")])
+
+
+def stop_profiler(worker: Any) -> None:
+    """Stop a worker's statistical profiler and drop what it kept. Every 10 ms it samples the
+    running task's stack into a call tree, and it keeps one tree per second for the last 1,000
+    seconds: over a long ingest that grew each worker by a quarter of a gigabyte (the deep,
+    varied stacks of parsing) and took CPU from the coding. Only Dask's dashboard reads it."""
+    for name in ("profile", "profile-cycle"):
+        callback = worker.periodic_callbacks.pop(name, None)
+        if callback is not None:
+            callback.stop()
+    worker.profile_history.clear()
+    worker.profile_keys_history.clear()
+    worker.profile_keys.clear()
+    worker.profile_recent = profile.create()
 
 
 class DaskExecutor:
