@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -22,7 +23,7 @@ from detente.errors import ConfigError
 from detente.pipeline import Result
 from detente.records import Article, Failure
 from detente.runner import code_batch, run
-from detente.scale import DaskExecutor, cluster_client, parts_directory
+from detente.scale import LOG_LENGTH, DaskExecutor, cluster_client, parts_directory
 from detente.store.parts import part_path, write_part
 
 # the test's batch functions travel to worker processes by value, not by module name
@@ -125,6 +126,20 @@ def test_workers_stop_their_profiler(thread_client: Client) -> None:
                 len(dask_worker.profile_history))
 
     assert set(thread_client.run(profiled).values()) == {(False, 0, 0)}
+
+
+@pytest.mark.slow
+def test_client_lets_go_of_the_batches_it_sent() -> None:
+    """Dask's comms log the messages they send; cut short, the logs no longer keep the text of
+    every batch sent (the client and a local scheduler held a thousand batches' articles)."""
+    sent = ([Article(id=f"doc-{i}", text=TEXTS[i % len(TEXTS)], published="2018-01-06")] for i in range(150))
+    with cluster_client("local:1") as client:
+        for results in DaskExecutor(client).map(code_batch, sent):
+            assert len(results) == 1
+        del results
+        gc.collect()
+        held = sum(isinstance(o, Article) for o in gc.get_objects())
+    assert held <= 3 * LOG_LENGTH
 
 
 def test_empty_batch_gives_no_results(thread_client: Client) -> None:

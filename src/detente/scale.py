@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
+import dask
 from distributed import Client, Future, LocalCluster, profile
 from distributed.diagnostics.plugin import WorkerPlugin
 
@@ -38,6 +39,7 @@ from detente.records import Article, Failure
 log = logging.getLogger(__name__)
 
 RETRIES = 2
+LOG_LENGTH = 20  # Dask's low-level logs: at most this many entries (see `cluster_client`)
 CONNECT_TIMEOUT = "20s"
 WARM_UP_TEXT = "The two governments agreed on Monday to hold talks."
 T = TypeVar("T")
@@ -141,7 +143,19 @@ def _reason(e: BaseException) -> str:
 @contextmanager
 def cluster_client(spec: str) -> Iterator[Client]:
     """A client for `local:N` (a LocalCluster of N one-thread worker processes; `local`: one per
-    core) or the address of a running scheduler (`tcp://host:8786`); closed on exit."""
+    core) or the address of a running scheduler (`tcp://host:8786`); closed on exit.
+
+    Dask's low-level logs are cut to `LOG_LENGTH` entries for the client and a local cluster:
+    each comm keeps its last 1,000 messages for debugging, and a message that sends a batch
+    holds the batch's articles, so the client (and the scheduler of a local cluster, which
+    lives in its process) kept up to a thousand batches of text: hundreds of MB on a long run."""
+    length = min(dask.config.get("distributed.admin.low-level-log-length") or LOG_LENGTH, LOG_LENGTH)
+    with dask.config.set({"distributed.admin.low-level-log-length": length}), _cluster_client(spec) as client:
+        yield client
+
+
+@contextmanager
+def _cluster_client(spec: str) -> Iterator[Client]:
     if is_local(spec):
         n = spec.partition(":")[2]
         if n and not (n.isdigit() and int(n) > 0):
