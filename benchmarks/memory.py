@@ -1,9 +1,11 @@
 """Memory: peak RSS of each Dask worker (and of the writing client) as the corpus grows.
 
-    python benchmarks/memory.py [--sizes 1000,10000,100000] [--workers 2] [--quick]
+    python benchmarks/memory.py [--sizes 1000,10000,100000] [--workers 2] [--records] [--quick]
 For each size a fresh process writes a generated JSONL corpus, starts a LocalCluster and runs
-`detente ingest` (the runner, with the Dask executor) into a new store; the workers report
-their peak resident set (getrusage), the client its own. Flat means the peak does not grow
+what `detente ingest --cluster local:N` runs (the runner with the Dask executor; workers write
+Parquet parts that the client loads; `--records`: records sent back through the scheduler
+instead) into a new store; the workers report their peak resident set (getrusage), the client
+its own. Flat means the peak does not grow
 with the corpus: documents stream in batches and only a few batches are in flight. While a
 corpus streams, a line per fiftieth of it shows the peaks so far (a worker's peak after N
 documents is what a corpus of N gives it). The headline (last line) is the largest worker peak
@@ -39,16 +41,17 @@ def rss_mb() -> float:
         return 0.0
 
 
-def measure(n: int, workers: int, folder: Path) -> dict[str, object]:
+def measure(n: int, workers: int, folder: Path, records: bool) -> dict[str, object]:
     """Ingest `n` generated documents on `workers` Dask workers; peaks and counts."""
     from detente.runner import run
-    from detente.scale import DaskExecutor, cluster_client
+    from detente.scale import DaskExecutor, cluster_client, parts_directory
 
     corpus = folder / "corpus.jsonl"
     with corpus.open("w", encoding="utf-8") as f:
         for d in articles(n, seed=17):
             f.write(json.dumps(d) + "\n")
-    with cluster_client(f"local:{workers}") as client:
+    spec = f"local:{workers}"
+    with cluster_client(spec) as client, parts_directory(spec, folder / "store.duckdb") as parts:
         executor = DaskExecutor(client)
         started = sum(client.run(peak_mb).values()) / workers
         t0 = time.perf_counter()
@@ -64,7 +67,8 @@ def measure(n: int, workers: int, folder: Path) -> dict[str, object]:
                                   "client_rss_mb": rss_mb(), "seconds": time.perf_counter() - t0}),
                       flush=True)
 
-        summary = run([str(corpus)], folder / "store.duckdb", executor=executor, progress=sample)
+        summary = run([str(corpus)], folder / "store.duckdb", executor=executor, progress=sample,
+                      parts=None if records else parts)
         seconds = time.perf_counter() - t0
         peaks = sorted(client.run(peak_mb).values())
     return {"documents": n, "stored": summary.stored, "events": summary.events, "seconds": seconds,
@@ -75,18 +79,22 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--sizes", default="1000,10000,100000", help="corpus sizes, comma-separated")
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--records", action="store_true",
+                    help="records back through the scheduler instead of Parquet parts")
     ap.add_argument("--quick", action="store_true", help="100, 300 and 1000 documents, for CI")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)  # measure one size (a child process)
     args = ap.parse_args()
     if args.one is not None:
         with tempfile.TemporaryDirectory(prefix="detente-bench-") as tmp:
-            print(json.dumps(measure(args.one, args.workers, Path(tmp))))
+            print(json.dumps(measure(args.one, args.workers, Path(tmp), args.records)))
         return
     sizes = [100, 300, 1000] if args.quick else [int(s) for s in args.sizes.split(",")]
-    print(f"workers: {args.workers}  cores: {os.cpu_count()}  load average: {os.getloadavg()[0]:.1f}")
+    print(f"workers: {args.workers}  cores: {os.cpu_count()}  load average: {os.getloadavg()[0]:.1f}  "
+          f"records {'through the scheduler' if args.records else 'in Parquet parts'}")
     found = []
     for n in sizes:
-        child = subprocess.Popen([sys.executable, __file__, "--one", str(n), "--workers", str(args.workers)],
+        child = subprocess.Popen([sys.executable, __file__, "--one", str(n), "--workers", str(args.workers)]
+                                 + (["--records"] if args.records else []),
                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         assert child.stdout is not None
         r: dict[str, Any] = {}
