@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 
 ALREADY_STORED = "already stored"
 MAX_CANDIDATES = 5  # reprint candidates checked per article: those sharing the most LSH bands
+# (at least duplicates.MIN_SHARED_BANDS of them)
 
 
 @dataclass
@@ -334,7 +335,7 @@ class StoreWriter:
                 SELECT c.new_id, a.article_id, a.minhash, a.story_id
                 FROM (SELECT n.article_id AS new_id, b.article_id AS old_id, count(*) AS shared
                       FROM _bands n JOIN article_bands b USING (band, hash)
-                      GROUP BY n.article_id, b.article_id
+                      GROUP BY n.article_id, b.article_id HAVING count(*) >= {duplicates.MIN_SHARED_BANDS}
                       QUALIFY row_number() OVER (PARTITION BY new_id ORDER BY shared DESC, old_id)
                               <= {MAX_CANDIDATES}) c
                 JOIN articles a ON a.article_id = c.old_id""").fetchall()
@@ -349,7 +350,9 @@ class StoreWriter:
             options = list(candidates.get(a.id, []))
             my_bands = duplicates.bands(sig)
             shared = Counter(e for key in my_bands for e in band_index.get(key, []))
-            for earlier, _ in shared.most_common(MAX_CANDIDATES):
+            for earlier, n_shared in shared.most_common(MAX_CANDIDATES):
+                if n_shared < duplicates.MIN_SHARED_BANDS:
+                    break
                 options.append((earlier, sigs[earlier], out[earlier][1]))
             best: tuple[float, str, str] | None = None
             for old_id, old_sig, old_story in options:
