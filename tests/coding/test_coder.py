@@ -365,10 +365,16 @@ def test_object_control_codes_the_coercion_not_the_coerced_act(code):  # type: i
     ("Laos declared a state of emergency after the floods.", "COERCE", "1724", ("LAO", None)),
     ("Fiji imposed martial law on Tuesday.", "COERCE", "1724", ("FJI", None)),
     ("Mali declared a cessation of hostilities on Monday.", "RETREAT", "0871", ("MLI", None)),
+    ("Japan gave 12 million euros to Kenya last week.", "AID", "071", ("JPN", "KEN")),
+    ("Canada has provided more than €5 million in emergency funding to Haiti this year.", "AID", "071",
+     ("CAN", "HTI")),
+    ("Norway provided an extra $40 million in humanitarian assistance to Sudan.", "AID", "070",
+     ("NOR", "SDN")),
 ])
 def test_common_collocations(code, text, event_type, cameo, pair):  # type: ignore[no-untyped-def]
     """Verb and object together name the act: "removed sanctions", "closed its border",
-    "declared a state of emergency" (the object's "of" noun and adjective count)."""
+    "declared a state of emergency" (the object's "of" noun and adjective count), "gave 12
+    million euros", "provided $40 million in assistance" (a sum's currency and "in" noun count)."""
     e = one(code(text), event_type)
     assert (e.cameo, src(e)) == (cameo, pair[0])
     if pair[1] is not None:

@@ -178,10 +178,14 @@ def objects(token: Token, p: Pattern) -> list[Token]:
         out.extend(c for c in token.children if c.dep_ == "ccomp")
     out.extend(conj for t in list(out) for conj in t.conjuncts)
     # "a series of sanctions", "a package of aid", "a state of emergency": look through the noun
+    # "$2 million in aid": a sum looks through "in" too
     out.extend(g for t in list(out) if lemma_of(t) in _QUANTITY_NOUNS
-               for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in _pobjs(c))
-    # "air strike", "martial law": the object's own modifiers count too
-    out.extend(g for t in list(out) for g in t.children if g.dep_ in ("compound", "amod"))
+               for c in t.children if c.dep_ == "prep" and (c.lower_ == "of" or (
+                   c.lower_ == "in" and t.ent_type_ == "MONEY"))
+               for g in _pobjs(c))
+    # "air strike", "martial law": the object's own modifiers count too; a sum's currency ("$2 million")
+    out.extend(g for t in list(out) for g in t.children if g.dep_ in ("compound", "amod") or (
+        g.dep_ in ("quantmod", "nmod") and t.ent_type_ == "MONEY"))
     return out
 
 
