@@ -370,6 +370,9 @@ def test_object_control_codes_the_coercion_not_the_coerced_act(code):  # type: i
      ("CAN", "HTI")),
     ("Norway provided an extra $40 million in humanitarian assistance to Sudan.", "AID", "070",
      ("NOR", "SDN")),
+    ("Greek troops remained on alert on Sunday after the clashes.", "MOBILIZE", "152", ("GRC", None)),
+    ("Russia launched cyber warfare against Estonia last year.", "ASSAULT", "190", ("RUS", "EST")),
+    ("The Syrian army intensified its bombardment of the town on Thursday.", "ASSAULT", "190", ("SYR", None)),
 ])
 def test_common_collocations(code, text, event_type, cameo, pair):  # type: ignore[no-untyped-def]
     """Verb and object together name the act: "removed sanctions", "closed its border",
