@@ -373,6 +373,10 @@ def test_object_control_codes_the_coercion_not_the_coerced_act(code):  # type: i
     ("Greek troops remained on alert on Sunday after the clashes.", "MOBILIZE", "152", ("GRC", None)),
     ("Russia launched cyber warfare against Estonia last year.", "ASSAULT", "190", ("RUS", "EST")),
     ("The Syrian army intensified its bombardment of the town on Thursday.", "ASSAULT", "190", ("SYR", None)),
+    ("Britain gave Russia a midnight deadline to explain the attack.", "THREATEN", "139", ("GBR", "RUS")),
+    ("The Turkish president gave Greece a stern warning on Monday.", "THREATEN", "130", ("TUR", "GRC")),
+    ("The European Commission launched legal action against Hungary over its asylum law.", "ACCUSE", "115",
+     (None, "HUN")),
 ])
 def test_common_collocations(code, text, event_type, cameo, pair):  # type: ignore[no-untyped-def]
     """Verb and object together name the act: "removed sanctions", "closed its border",

@@ -336,7 +336,9 @@ def noun_target(token: Token, p: Pattern) -> Token | None:
         return found
     head = token.head
     if token.dep_ == "dobj" and lemma_of(head) in load_cues()["light"]:
-        return _prep_targets(head, p.target_prep)
+        # "gave Russia a deadline": the light verb's indirect object
+        dative = next((c for c in head.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")), None)
+        return dative if dative is not None else _prep_targets(head, p.target_prep)
     if token.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
         return noun_target(head, p)  # "launched raids and strikes on X"
     return None
