@@ -96,6 +96,15 @@ def test_condition_is_hypothetical(code):  # type: ignore[no-untyped-def]
     assert one(events, "ASSAULT").status == "hypothetical"
 
 
+def test_an_act_under_consideration_is_hypothetical(code):  # type: ignore[no-untyped-def]
+    """"Japan is considering sending aid": weighed, not done."""
+    e = one(code("Japan is considering sending aid to Laos after the floods."), "AID")
+    assert e.status == "hypothetical"
+    e = one(code("The EU discussed imposing sanctions on Belarus on Monday."), "SANCTION")
+    assert e.status == "hypothetical"
+    assert one(code("Canada sent aid to Haiti after the storm."), "AID").status == "occurred"
+
+
 def test_repeated_declaration_is_historical(code):  # type: ignore[no-untyped-def]
     e = one(code("Japan has repeatedly declared that it will not abandon its claim."), "REJECT")
     assert e.status == "historical"

@@ -387,6 +387,8 @@ def status_of(token: Token, code: str) -> str:
     above = [*chain[1:2], *reporting[:1]]  # the verb right above: "denied attacking", "denied that"
     if above and lemma_of(above[0]) in cues["negating"]:
         return "negated"  # "X denied that it had armed the rebels", "refused to attack", "failed to"
+    if token.pos_ == "VERB" and chain[1:2] and lemma_of(chain[1]) in cues["hypothetical_head"]:
+        return "hypothetical"  # "is considering sending aid", "discussed imposing sanctions"
     reported = any(lemma_of(r) in cues["speech"] for r in reporting)
     aux = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]
     verbal = code[:2] in _VERBAL_ROOTS
