@@ -105,6 +105,16 @@ def test_an_act_under_consideration_is_hypothetical(code):  # type: ignore[no-un
     assert one(code("Canada sent aid to Haiti after the storm."), "AID").status == "occurred"
 
 
+def test_an_act_announced_for_later_is_an_expressed_intent(code):  # type: ignore[no-untyped-def]
+    """"X said it will release Y": the announcement happened (03x); the release has not."""
+    events = code("Colombia said on Monday that it will release two Venezuelan soldiers.")
+    assert [(e.cameo, e.status) for e in events] == [("0353", "occurred")]
+    events = code("Chile announced it would return the seized weapons to Peru.")
+    assert [(e.cameo, e.status) for e in events] == [("035", "occurred")]
+    funding = code("The United States said it would no longer fund the Palestinian agency.")
+    assert not any(e.cameo.startswith("03") for e in funding)  # a cut, not a promise
+
+
 def test_repeated_declaration_is_historical(code):  # type: ignore[no-untyped-def]
     e = one(code("Japan has repeatedly declared that it will not abandon its claim."), "REJECT")
     assert e.status == "historical"
@@ -227,7 +237,7 @@ def test_meeting_with_codes_both_directions(code):  # type: ignore[no-untyped-de
 
 def test_reporter_is_named_where_the_pronoun_stands_for_it(code):  # type: ignore[no-untyped-def]
     text = "Greece said it would release the fishermen."
-    e = one(code(text), "RETREAT")
+    e = one(code(text), "AGREE")  # an announced release: an intent (0353)
     assert src(e) == "GRC" and e.evidence.source_span is not None
     assert text[e.evidence.source_span[0]:e.evidence.source_span[1]] == "Greece"
 

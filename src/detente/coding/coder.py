@@ -67,6 +67,7 @@ _PERSONAL = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them
 # Roots whose expression is itself the event: a future form does not make them "planned".
 _VERBAL_ROOTS = ("03", "10", "11", "12", "13")
 _COOPERATIVE_ROOTS = ("03", "04", "05", "06", "07", "08")
+_MATERIAL_COOPERATION = ("05", "06", "07", "08")  # acts whose announcement is an intent (03x)
 # Frames that code nothing unless their complement is a predicate ("decided to ...").
 _NEEDS_COMPLEMENT = frozenset({
     "plan", "decide", "prepare", "intend", "resolve", "volunteer", "offer",
@@ -787,6 +788,23 @@ def _refusal(pred: _Predicate, status: str) -> str | None:
     return None
 
 
+def _announced(pred: _Predicate, status: str) -> str | None:
+    """A cooperative act reported as one to come ("the rebels said they will release the
+    hostages", "announced it would return the weapons") is an expressed intent (03x): what
+    happened is the announcement, not the act."""
+    if status != "planned" or pred.code[:2] not in _MATERIAL_COOPERATION or pred.pattern.pos != "VERB":
+        return None
+    t = pred.token
+    aux = {c.lower_ for x in _clause_chain(t) for c in x.children if c.dep_ == "aux"}
+    if not aux & (load_cues()["future"] | {"would"}):
+        return None
+    if any(c.lower_ in ("longer", "never") for c in t.subtree if c.dep_ in ("advmod", "neg")):
+        return None  # "would no longer fund": a cut, not a promise
+    if not any(lemma_of(r) in load_cues()["speech"] for r in _reporting_chain(t)):
+        return None
+    return frame_code("intent", pred.code)
+
+
 def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENCE) -> list[Coded]:
     """Every coded predicate of a document, in text order, at `min_confidence` or above."""
     matched = _match_all(doc)
@@ -807,6 +825,10 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
         if refusal is not None:
             status = "historical" if is_historical(token) else "occurred"
             pred.code, pred.rule = refusal, pred.rule + "+refusal"
+        intent = _announced(pred, status)
+        if intent is not None:
+            status = "occurred"
+            pred.code, pred.rule = intent, pred.rule + "+announced"
         code = cameo(pred.code)
         if code.plover is None:
             continue  # statements and appeals are not events
