@@ -115,6 +115,16 @@ def test_an_act_announced_for_later_is_an_expressed_intent(code):  # type: ignor
     assert not any(e.cameo.startswith("03") for e in funding)  # a cut, not a promise
 
 
+def test_what_was_given_or_rejected_is_no_target(code):  # type: ignore[no-untyped-def]
+    """The thing an act handles is not its counterpart: "rejected the aid", "vetoed a resolution";
+    a place or a vehicle attacked still is."""
+    assert tgt(one(code("Venezuela rejected the aid on Sunday."), "REJECT")) is None
+    vetoed = one(code("Russia vetoed a draft resolution on Tuesday."), "REJECT")
+    assert vetoed.target is None
+    bombed = one(code("Rebels attacked a military vehicle near Gao."), "ASSAULT")
+    assert bombed.target is not None and bombed.target.text == "a military vehicle"
+
+
 def test_repeated_declaration_is_historical(code):  # type: ignore[no-untyped-def]
     e = one(code("Japan has repeatedly declared that it will not abandon its claim."), "REJECT")
     assert e.status == "historical"

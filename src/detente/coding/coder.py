@@ -859,8 +859,11 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
         if target_tok is not None and (
             (pred.complement is not None and target_tok.i == pred.complement.token.i)
             or (p.object and lemma_of(target_tok) in p.object and target_tok.i in matched)
+            or (not target_tok.ent_type_ and lemma_of(target_tok) in load_cues()["thing_noun"])
         ):
-            target_tok = None  # "agreed to a ceasefire", "signed a deal": what was agreed is no party
+            # "agreed to a ceasefire", "signed a deal": what was agreed is no party; nor what was
+            # given, traded or exercised ("provided aircraft", "agreed a trade deal")
+            target_tok = None
         rule = pred.rule
         if source_tok is None and target_tok is not None and target_tok.head.lower_ == "between":
             source_tok = target_tok  # "talks between X and Y": each side to the other
