@@ -125,6 +125,14 @@ def test_what_was_given_or_rejected_is_no_target(code):  # type: ignore[no-untyp
     assert bombed.target is not None and bombed.target.text == "a military vehicle"
 
 
+def test_what_a_speaker_says_another_must_do_is_a_demand(code):  # type: ignore[no-untyped-def]
+    """"Germany said Greece must release the fishermen": Germany demands (1053) of Greece."""
+    (e,) = code("Germany said Greece must release the fishermen.")
+    assert (e.cameo, e.status, src(e), tgt(e)) == ("1053", "occurred", "DEU", "GRC")
+    (own,) = code("Germany said it must release the fishermen.")
+    assert not own.cameo.startswith("10")  # its own obligation is no demand on another
+
+
 def test_repeated_declaration_is_historical(code):  # type: ignore[no-untyped-def]
     e = one(code("Japan has repeatedly declared that it will not abandon its claim."), "REJECT")
     assert e.status == "historical"

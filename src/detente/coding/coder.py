@@ -805,6 +805,22 @@ def _announced(pred: _Predicate, status: str) -> str | None:
     return frame_code("intent", pred.code)
 
 
+def _demanded(pred: _Predicate) -> tuple[str, Token] | None:
+    """"Assad said Turkey must mediate": a cooperative act the speaker says another must do is
+    the speaker's demand (10x) on that actor; the demand's code and the reporting verb."""
+    t = pred.token
+    if pred.pattern.pos != "VERB" or pred.code[:2] not in _COOPERATIVE_ROOTS:
+        return None
+    if "must" not in {c.lower_ for x in _clause_chain(t) for c in x.children if c.dep_ == "aux"}:
+        return None
+    reporter = next((r for r in _reporting_chain(t) if lemma_of(r) in load_cues()["speech"]), None)
+    doer = subject_of(t)
+    if reporter is None or doer is None or doer.lower_ in _PERSONAL or subject_of(reporter) is None:
+        return None
+    code = frame_code("demand", pred.code)
+    return (code, reporter) if code is not None else None
+
+
 def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENCE) -> list[Coded]:
     """Every coded predicate of a document, in text order, at `min_confidence` or above."""
     matched = _match_all(doc)
@@ -829,6 +845,10 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
         if intent is not None:
             status = "occurred"
             pred.code, pred.rule = intent, pred.rule + "+announced"
+        demand = _demanded(pred)
+        if demand is not None:
+            status = "occurred"
+            pred.code, pred.rule = demand[0], pred.rule + "+demanded"
         code = cameo(pred.code)
         if code.plover is None:
             continue  # statements and appeals are not events
@@ -837,6 +857,8 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
             target_tok = noun_target(token, p)
             if source_tok is None and target_tok is None:
                 continue
+        elif demand is not None:
+            source_tok, target_tok = subject_of(demand[1]), subject_of(token)  # the speaker asks the doer
         else:
             source_tok = subject_of(token)
             target_tok = verb_target(token, p, actors)
