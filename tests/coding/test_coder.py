@@ -103,6 +103,13 @@ def test_an_act_under_consideration_is_hypothetical(code):  # type: ignore[no-un
     e = one(code("The EU discussed imposing sanctions on Belarus on Monday."), "SANCTION")
     assert e.status == "hypothetical"
     assert one(code("Canada sent aid to Haiti after the storm."), "AID").status == "occurred"
+    from detente import nlp
+    from detente.actors import find_mentions
+    from detente.coding import code_doc
+
+    doc = nlp.parse_one("China must send more aid to Laos.")  # an obligation, not an act
+    obliged = code_doc(doc, find_mentions(doc), min_confidence=0.0)
+    assert obliged and all(c.status == "hypothetical" for c in obliged)
 
 
 def test_an_act_announced_for_later_is_an_expressed_intent(code):  # type: ignore[no-untyped-def]

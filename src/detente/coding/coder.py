@@ -393,7 +393,7 @@ def status_of(token: Token, code: str) -> str:
     reported = any(lemma_of(r) in cues["speech"] for r in reporting)
     aux = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]
     verbal = code[:2] in _VERBAL_ROOTS
-    if any(a in ("could", "might", "may", "should") for a in aux):
+    if any(a in ("could", "might", "may", "should", "must") for a in aux):
         return "hypothetical"
     if "would" in aux and not reported and not verbal:
         return "hypothetical"
