@@ -140,6 +140,12 @@ def test_what_a_speaker_says_another_must_do_is_a_demand(code):  # type: ignore[
     assert not own.cameo.startswith("10")  # its own obligation is no demand on another
 
 
+def test_a_place_that_locates_the_source_is_not_its_counterpart(code):  # type: ignore[no-untyped-def]
+    """ "American soldiers in Iraq went on strike": Iraq is where they are, not whom they struck."""
+    e = one(code("American soldiers in Iraq went on strike over pay."), "PROTEST")
+    assert (src(e), e.target) == ("USA", None)
+
+
 def test_repeated_declaration_is_historical(code):  # type: ignore[no-untyped-def]
     e = one(code("Japan has repeatedly declared that it will not abandon its claim."), "REJECT")
     assert e.status == "historical"
@@ -414,7 +420,6 @@ def test_object_control_codes_the_coercion_not_the_coerced_act(code):  # type: i
      ("CAN", "HTI")),
     ("Norway provided an extra $40 million in humanitarian assistance to Sudan.", "AID", "070",
      ("NOR", "SDN")),
-    ("Greek troops remained on alert on Sunday after the clashes.", "MOBILIZE", "152", ("GRC", None)),
     ("Russia launched cyber warfare against Estonia last year.", "ASSAULT", "190", ("RUS", "EST")),
     ("The Syrian army intensified its bombardment of the town on Thursday.", "ASSAULT", "190", ("SYR", None)),
     ("Britain gave Russia a midnight deadline to explain the attack.", "THREATEN", "139", ("GBR", "RUS")),

@@ -596,7 +596,7 @@ def _context_target(token: Token, sources: tuple[Role, ...], actors: ActorIndex)
                 continue
             if (m.actor.country or m.actor.code) in countries:
                 continue
-            if any(s[0] <= m.start < s[1] for s in spans):
+            if any(s[0] <= m.start < s[1] for s in spans) or _where_source_is(m, token.doc, spans):
                 continue
             dist = abs(m.start - token.idx)
             if best is None or dist < best[0]:
@@ -604,6 +604,17 @@ def _context_target(token: Token, sources: tuple[Role, ...], actors: ActorIndex)
         if best is not None:
             return best[1]
     return None
+
+
+def _where_source_is(m: Mention, doc: Doc, spans: set[tuple[int, int]]) -> bool:
+    """ "US troops in South Korea": a place that locates the source is not its counterpart."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    prep = root.head
+    return (root.dep_ == "pobj" and prep.lower_ in ("in", "at", "inside", "across")
+            and any(s[0] <= prep.head.idx < s[1] for s in spans))
 
 
 def _complement(token: Token, frame: str) -> Token | None:
