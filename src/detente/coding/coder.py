@@ -787,14 +787,16 @@ def _absorb_object_control(pred: _Predicate, matched: dict[int, _Predicate]) -> 
             matched[c.i].consumed = True
 
 
+def _clause_aux(token: Token) -> set[str]:
+    """The auxiliaries of the token's clause chain, lower-cased ("will", "would", "must")."""
+    return {c.lower_ for x in _clause_chain(token) for c in x.children if c.dep_ == "aux"}
+
+
 def _refusal(pred: _Predicate, status: str) -> str | None:
     """A cooperative act negated in the future ("will not give up") is a refusal."""
     if status != "negated" or pred.code[:2] not in _COOPERATIVE_ROOTS:
         return None
-    t = pred.token
-    chain = _clause_chain(t)
-    aux = {c.lower_ for x in chain for c in x.children if c.dep_ == "aux"}
-    if aux & (load_cues()["future"] | {"would", "can", "could"}):
+    if _clause_aux(pred.token) & (load_cues()["future"] | {"would", "can", "could"}):
         return frame_code("refuse", pred.code)
     return None
 
@@ -806,8 +808,7 @@ def _announced(pred: _Predicate, status: str) -> str | None:
     if status != "planned" or pred.code[:2] not in _MATERIAL_COOPERATION or pred.pattern.pos != "VERB":
         return None
     t = pred.token
-    aux = {c.lower_ for x in _clause_chain(t) for c in x.children if c.dep_ == "aux"}
-    if not aux & (load_cues()["future"] | {"would"}):
+    if not _clause_aux(t) & (load_cues()["future"] | {"would"}):
         return None
     if any(c.lower_ in ("longer", "never") for c in t.subtree if c.dep_ in ("advmod", "neg")):
         return None  # "would no longer fund": a cut, not a promise
@@ -822,7 +823,7 @@ def _demanded(pred: _Predicate) -> tuple[str, Token] | None:
     t = pred.token
     if pred.pattern.pos != "VERB" or pred.code[:2] not in _COOPERATIVE_ROOTS:
         return None
-    if "must" not in {c.lower_ for x in _clause_chain(t) for c in x.children if c.dep_ == "aux"}:
+    if "must" not in _clause_aux(t):
         return None
     reporter = next((r for r in _reporting_chain(t) if lemma_of(r) in load_cues()["speech"]), None)
     doer = subject_of(t)
