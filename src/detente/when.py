@@ -41,7 +41,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from detente.nlp import doc_text, sentence_of
+from detente.nlp import doc_text, original_text, sentence_of
 
 Direction = str  # "past", "future" or "nearest"
 
@@ -676,7 +676,7 @@ def _doc_times(doc: Doc, published: date | None) -> _DocTimes:
     if isinstance(cached, _DocTimes):
         return cached
     attached = []
-    tops = top_dates(doc_text(doc))
+    tops = top_dates(original_text(doc))  # the date lines are blanked in the parsed text
     for ex in find_expressions(doc_text(doc)):
         if any(t.start <= ex.start < t.end for t in tops):
             continue  # the article's own date line is no event's time
@@ -684,7 +684,7 @@ def _doc_times(doc: Doc, published: date | None) -> _DocTimes:
         if span is None or len(span) == 0:
             continue
         attached.append(_attach(span, ex))
-    times = _DocTimes(reference_date(doc_text(doc), published), attached)
+    times = _DocTimes(reference_date(original_text(doc), published), attached)
     doc.user_data[key] = times
     return times
 
