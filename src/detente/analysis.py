@@ -37,6 +37,7 @@ from detente.errors import Errors, QueryError, QueryTimeout
 from detente.store.aggregates import countries_exact
 from detente.store.database import reading
 from detente.store.queries import EventFilter, where_clause
+from detente.store.schema import knows_mutual
 
 PERIODS = {"day": "1 DAY", "week": "1 WEEK", "month": "1 MONTH"}
 LEVELS = ("country", "code")
@@ -120,14 +121,14 @@ def actor_key(role: str, level: str = "country") -> str:
     return f"coalesce({role}_country, {role}_code)" if level == "country" else f"{role}_code"
 
 
-def dyad_condition(source: str, target: str, directed: bool, one_country: Collection[str] = ()
-                   ) -> tuple[str, list[Any]]:
+def dyad_condition(source: str, target: str, directed: bool, one_country: Collection[str] = (),
+                   mutual: bool = True) -> tuple[str, list[Any]]:
     """SQL condition and parameters for a dyad's events (both directions unless `directed`);
-    `one_country` as in `store.queries.where_clause`."""
-    forward, params = where_clause(EventFilter(dyad=(source, target)), one_country)
+    `one_country` and `mutual` as in `store.queries.where_clause`."""
+    forward, params = where_clause(EventFilter(dyad=(source, target)), one_country, mutual)
     if directed:
         return forward, params
-    backward, back_params = where_clause(EventFilter(dyad=(target, source)), one_country)
+    backward, back_params = where_clause(EventFilter(dyad=(target, source)), one_country, mutual)
     return f"(({forward}) OR ({backward}))", params + back_params
 
 
@@ -206,9 +207,10 @@ def dyad_series(db: str | Path, source: str, target: str, freq: str = "month", *
     _period(freq)
     with reading(db) as con:
         if countries_exact(con, [source, target]) == {source.upper(), target.upper()}:
-            sql, params = _series_from_aggregate(source, target, freq, directed, date_from, date_to)
+            sql, params = _series_from_aggregate(source, target, freq, directed, date_from, date_to,
+                                                 knows_mutual(con))
         else:
-            dyad, params = dyad_condition(source, target, directed)
+            dyad, params = dyad_condition(source, target, directed, mutual=knows_mutual(con))
             dates, date_params = _date_condition(date_from, date_to)
             params += date_params
             sql = f"""
@@ -251,7 +253,7 @@ def dyad_series(db: str | Path, source: str, target: str, freq: str = "month", *
 
 
 def _series_from_aggregate(source: str, target: str, freq: str, directed: bool, date_from: dt.date | None,
-                           date_to: dt.date | None) -> tuple[str, list[Any]]:
+                           date_to: dt.date | None, mutual: bool = True) -> tuple[str, list[Any]]:
     """The dyad series query over dyad_days, for two actors that each mean one country.
 
     Same rows as counting events: dyad_days holds every event with both countries and a date,
@@ -268,6 +270,7 @@ def _series_from_aggregate(source: str, target: str, freq: str, directed: bool, 
     a, b = source.upper(), target.upper()
     rows, params = one, [a, b, *date_params]
     if not directed and a != b:  # two directed scans: each reads only its dyad's row groups
+        one += " AND NOT mirrored" if mutual else ""  # a mutual event is in both: once is enough
         rows, params = f"{one} UNION ALL {one}", [*params, b, a, *date_params]
     return f"""
         SELECT CAST(date_trunc('{freq}', date) AS DATE) AS period, event_type, quad_class,
@@ -346,16 +349,23 @@ def top_actors(db: str | Path, *, date_from: dt.date | None = None, date_to: dt.
 
 def top_dyads(db: str | Path, *, date_from: dt.date | None = None, date_to: dt.date | None = None,
               level: str = "country", limit: int = 20, limits: Limits = DEFAULT_LIMITS) -> list[DyadCount]:
-    """The directed dyads with the most events in a period (an actor's events with itself left out)."""
+    """The directed dyads with the most events in a period (an actor's events with itself left
+    out); a mutual event counts in both directions, as a dyad filter selects it either way."""
     dates, params = _date_condition(date_from, date_to)
     src, tgt = actor_key("source", level), actor_key("target", level)
-    rows = select(db, f"""
-        SELECT {src} AS source, {tgt} AS target, count(*) AS events,
-               count(*) FILTER (WHERE quad_class IN {COOPERATION}) AS cooperation,
-               count(*) FILTER (WHERE quad_class IN {CONFLICT}) AS conflict,
-               round(avg(goldstein), 3) AS goldstein_mean
-        FROM events WHERE {dates} AND {src} IS NOT NULL AND {tgt} IS NOT NULL AND {src} <> {tgt}
-        GROUP BY 1, 2 ORDER BY events DESC, source, target LIMIT ?""", [*params, int(limit)], limits)
+    with reading(db) as con:
+        mirrored = (f"UNION ALL SELECT {tgt} AS source, {src} AS target, quad_class, goldstein FROM events "
+                    f"WHERE {dates} AND mutual") if knows_mutual(con) else ""
+        rows = select_on(con, f"""
+            SELECT source, target, count(*) AS events,
+                   count(*) FILTER (WHERE quad_class IN {COOPERATION}) AS cooperation,
+                   count(*) FILTER (WHERE quad_class IN {CONFLICT}) AS conflict,
+                   round(avg(goldstein), 3) AS goldstein_mean
+            FROM (SELECT {src} AS source, {tgt} AS target, quad_class, goldstein FROM events
+                  WHERE {dates} {mirrored})
+            WHERE source IS NOT NULL AND target IS NOT NULL AND source <> target
+            GROUP BY 1, 2 ORDER BY events DESC, source, target LIMIT ?""",
+                         [*params, *(params if mirrored else []), int(limit)], limits)
     names = actor_names(db, [r["source"] for r in rows.rows] + [r["target"] for r in rows.rows], limits)
     return [DyadCount(r["source"], r["target"], int(r["events"]), int(r["cooperation"]), int(r["conflict"]),
                       r["goldstein_mean"], names.get(r["source"]), names.get(r["target"])) for r in rows.rows]

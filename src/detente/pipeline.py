@@ -37,15 +37,25 @@ class Result:
     notes: list[str] = field(default_factory=list)
 
 
+def _same(a: Role, b: Role) -> bool:
+    return a.actor.code == b.actor.code and bool(a.actor.code or a.span == b.span)
+
+
 def _pairs(coded: Coded) -> Iterator[tuple[Role | None, Role | None]]:
     """Compound actors expand into one record per (source, target) pair; an actor is never
-    its own target (the same code, or the same uncoded phrase)."""
+    its own target (the same code, or the same uncoded phrase). A mutual act gives one record
+    per pair of parties, in the text's order, not one for each direction."""
+    if coded.mutual:
+        parties: list[Role] = []
+        for r in coded.sources:
+            if not any(_same(r, q) for q in parties):
+                parties.append(r)
+        yield from itertools.combinations(parties, 2)
+        return
     sources: list[Role | None] = list(coded.sources) or [None]
     targets: list[Role | None] = list(coded.targets) or [None]
     for s, t in itertools.product(sources, targets):
-        if s is not None and t is not None and s.actor.code == t.actor.code and (
-            s.actor.code or s.span == t.span
-        ):
+        if s is not None and t is not None and _same(s, t):
             if len(targets) > 1:
                 continue
             t = None
@@ -93,6 +103,7 @@ def events_of(article: Article, doc: Doc) -> list[Event]:
                 date_precision=when.precision,
                 date_basis=when.basis,
                 status=coded.status,  # type: ignore[arg-type]
+                mutual=coded.mutual,
                 location=where,
                 speaker=speaker,
                 evidence=Evidence(

@@ -124,6 +124,9 @@ class Event:
     evidence: Evidence
     confidence: float
     date_basis: str | None = None  # "text" (from the clause), "published" (fallback) or None
+    # A symmetric act both parties do together (talks, a summit, a deal both sign): one record,
+    # source and target in the text's order, standing for both directions.
+    mutual: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -143,6 +146,7 @@ class Event:
             "date_precision": self.date_precision,
             "date_basis": self.date_basis,
             "status": self.status,
+            "mutual": self.mutual,
             "location": self.location.as_dict() if self.location else None,
             "speaker": self.speaker.as_dict() if self.speaker else None,
             "evidence": self.evidence.as_dict(),
@@ -172,6 +176,7 @@ class Event:
             evidence=Evidence.from_dict(d["evidence"]),
             confidence=float(d["confidence"]),
             date_basis=d.get("date_basis"),
+            mutual=bool(d.get("mutual") or False),
         )
 
 
@@ -253,7 +258,7 @@ def event_id(
 EVENT_FIELDS = (
     "event_id", "article_id", "sentence_index", "sentence", "source", "target", "event_type",
     "mode", "context", "cameo", "goldstein", "quad_class", "date", "date_precision", "status",
-    "location", "speaker", "evidence", "confidence",
+    "mutual", "location", "speaker", "evidence", "confidence",
 )
 ACTOR_FIELDS = ("text", "code", "country", "sector", "name", "wikidata")
 LOCATION_FIELDS = ("name", "country", "admin1", "lat", "lon", "geonames_id")
@@ -282,6 +287,8 @@ def contract_errors(d: dict[str, Any], text: str | None = None) -> list[str]:
         errs.append("confidence not in 0..1")
     if not isinstance(d["context"], list):
         errs.append("context is not a list")
+    if not isinstance(d["mutual"], bool):
+        errs.append("mutual is not a boolean")
     if d["date"] is not None:
         try:
             from datetime import date as _date

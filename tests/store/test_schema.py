@@ -69,9 +69,24 @@ def test_migration_4_fills_the_aggregates_of_an_older_store(tmp_path: Path,
                    VALUES ('m1', 'PRKGOV', 'PRK', 'KOR', 'KOR', DATE '2018-01-03', 'ACCUSE', -2.0, 3),
                           ('m2', 'PRK', 'PRK', 'KOR', 'KOR', DATE '2018-01-03', 'ACCUSE', NULL, 3)""")
     con.close()
-    assert initialise(db) == ["add_scored_and_actor_countries"]
+    assert initialise(db) == ["add_scored_and_actor_countries", "add_mutual"]
     with reading(db) as con:
         assert con.execute("SELECT source_country, target_country, events, goldstein_sum, scored "
                            "FROM dyad_days").fetchall() == [("PRK", "KOR", 2, -2.0, 1)]
         assert con.execute("SELECT * FROM actor_countries ORDER BY ALL").fetchall() == [
             ("KOR", "KOR"), ("PRK", "PRK"), ("PRKGOV", "PRK")]
+
+
+def test_migration_5_adds_mutual_to_an_older_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "s.duckdb"
+    with monkeypatch.context() as m:
+        m.setattr("detente.store.schema.MIGRATIONS", MIGRATIONS[:4])
+        initialise(db)
+    con = duckdb.connect(str(db))
+    con.execute("INSERT INTO events (merged_id, source_code, source_country) VALUES ('m1', 'PRK', 'PRK')")
+    con.close()
+    assert initialise(db) == ["add_mutual"]
+    with reading(db) as con:
+        assert con.execute("SELECT mutual FROM events").fetchall() == [(False,)]
+        assert con.execute("SELECT count(*) FROM mentions WHERE mutual").fetchone() == (0,)
+        assert "mirrored" in {r[0] for r in con.execute("DESCRIBE dyad_days").fetchall()}

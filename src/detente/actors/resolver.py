@@ -47,6 +47,10 @@ _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTI
 # How far back (in sentences) a pronoun looks for what it stands for.
 _PERSON_REACH = 3
 _THING_REACH = 1
+# How far back an agent named without a country ("the police") looks for one that has it.
+_AGENT_REACH = 4
+# Sector words that are no actor on their own ("the international community").
+_NOT_ALONE = frozenset({"community", "communities", "association", "population", "personnel"})
 
 
 @dataclass
@@ -524,12 +528,22 @@ class _Reading:
                         and named.code != (named.country or "") + (named.sector or ""):
                     self.emit(named, head, span, "thing", "description", f.mention.members)
                     return
+            if (kept := self.unplaced_description(atoms)) is not None:  # "the rebels", none named
+                self.emit(Actor(written, kept, None, kept, None), head, span, "thing", "description")
             return
         ambiguous = [a for a in atoms if a.kind == "ambiguous"]
         countries = self.countries_of(head, atoms)
         if not countries:
             if ambiguous:  # "Georgia" with no telling context: kept, not coded
                 self.emit(Actor(written), head, span, "thing", "ambiguous")
+            elif office is not None and (holder := self.office_holder(office, head)) is not None:
+                # "the prime minister", with Armenian Prime Minister Nikol Pashinyan named before
+                self.emit(holder.mention.actor.written_as(written), head, span, "person", "title",
+                          office=office)
+            elif sector is not None and self.agent_head(head):
+                self.emit(self.agent_actor(written, sector, head), head, span, "thing", "agent")
+            elif (kept := self.unplaced_description(atoms)) is not None:  # "the government", no country
+                self.emit(Actor(written, kept, None, kept, None), head, span, "thing", "description")
             return
         if any(a.kind == "seat" for a in atoms) and sector is None:
             sector = "GOV"
@@ -554,6 +568,54 @@ class _Reading:
             members = (replace(members[0], name=own_name), *members[1:])
         self.emit(members[0], head, span, "thing", rule, members if len(members) > 1 else ())
 
+
+    def agent_head(self, head: Token) -> bool:
+        """A phrase headed by an agent noun ("police", "the protesters", "gunmen"): an actor
+        even when no country is named."""
+        atom = self.covered.get(head.i)
+        if atom is None or atom.kind != "sector" or head.lower_ in _NOT_ALONE \
+                or atom.entries[0].sector in (None, "-"):
+            return False
+        # "a Nigerian army base" is Nigeria's: the agent word only modifies the thing
+        return not (head.dep_ in ("compound", "amod", "nmod") and any(
+            (a := self.covered.get(c.i)) is not None and a.kind in ("country", "adjective", "seat")
+            for c in head.head.children))
+
+    def office_holder(self, office: str, head: Token) -> _Found | None:
+        """The person the article named last as holding `office` (a title without a country:
+        "the prime minister" after "Armenian Prime Minister Nikol Pashinyan")."""
+        return next((f for f in reversed(self.found) if f.kind == "person" and f.office == office
+                     and f.first < head.i and f.mention.actor.code), None)
+
+    @staticmethod
+    def unplaced_description(atoms: list[Atom]) -> str | None:
+        """The sector of a description whose country the article does not give ("the
+        government" in a text naming no country): the agent is kept, country-less."""
+        for a in atoms:
+            if a.kind == "description" and a.entries[0].sector not in (None, "-"):
+                return a.entries[0].sector
+        return None
+
+    def agent_actor(self, text: str, sector: str, head: Token) -> Actor:
+        """An agent named without its country: the country of the same kind of agent named
+        shortly before ("Armenian police ... the police"), else the sector alone (CAMEO's
+        country-less agent codes, "COP", "REB")."""
+        if sector not in ("MIL", "REB"):  # "dockworkers in Uruguay", "protesters from Armenia"
+            for c in head.children:  # (troops and fighters are often abroad)
+                if c.dep_ == "prep" and c.lower_ in ("in", "from"):
+                    for obj in c.children:
+                        place = self.covered.get(obj.i)
+                        iso = place.entries[0].country if place is not None else None
+                        if place is not None and place.kind in ("country", "seat") and iso:
+                            return self.country_actor(text, iso, sector)
+        here = self.sentence(head.i)
+        for f in reversed(self.found):
+            if here - f.mention.sentence_index > _AGENT_REACH:
+                break
+            actor = f.mention.actor
+            if f.kind == "thing" and actor.sector == sector and actor.country and not f.mention.members:
+                return self.country_actor(text, actor.country, sector)
+        return Actor(text, sector, None, sector, None)
 
     def country_actor(self, text: str, iso: str, sector: str | None) -> Actor:
         code = iso + (sector or "")
@@ -639,6 +701,9 @@ class _Reading:
                 if term is None and self.published is not None:
                     term = self.current_by_surname(text, self.doc[person.start])
                     rule = "surname"
+                elif term is None:
+                    term = self.undated_surname(text, countries)
+                    rule = "surname"
         else:  # a personal name the dictionaries lack
             last = self.doc[person.end - 1].text
             seen = self.people.get(last)
@@ -710,6 +775,15 @@ class _Reading:
         if len(ever) == 1 and token.ent_type_ in ("", "ORG", "PERSON", "NORP"):
             return current[0]  # a surname only one office holder ever had ("Pompeo")
         return None
+
+    def undated_surname(self, surname: str, countries: list[str]) -> Term | None:
+        """With no date to place it, a surname that only one office holder had (in the
+        country the phrase names): that person's latest term ("President Trump", "Obama")."""
+        pool = [t for t in self.r.terms_by_surname.get(surname, ())
+                if not countries or t.country in countries]
+        if len({t.name for t in pool}) != 1:
+            return None
+        return max(pool, key=lambda t: t.start or date.min)
 
     def names_someone(self, head: Token, person: Atom) -> bool:
         """An unlisted name is a person when it heads its phrase ("Vincent Brooks said") and

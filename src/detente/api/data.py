@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 from detente.analysis import EVENT_DATE, Limits, dyad_condition, select, select_on
 from detente.store.database import reading
 from detente.store.queries import EventFilter, one_country_codes, top_bound, top_bound_sql, where_clause
+from detente.store.schema import knows_mutual
 
 ROLES = ("source", "trigger", "target")
 ORDERS = {  # newest first: by the event's own date, or by when it was last reported
@@ -63,17 +64,18 @@ class EventPage:
     items: list[dict[str, Any]]
 
 
-def _event_condition(q: EventQuery, one_country: Collection[str] = ()) -> tuple[str, list[Any]]:
+def _event_condition(q: EventQuery, one_country: Collection[str] = (), mutual: bool = True
+                     ) -> tuple[str, list[Any]]:
     cond, params = where_clause(EventFilter(actor=q.actor, event_type=q.event_type, date_from=q.date_from,
                                             date_to=q.date_to, min_sources=q.min_sources), one_country)
     if q.dyad:
-        dyad, dyad_params = dyad_condition(q.dyad[0], q.dyad[1], q.directed, one_country)
+        dyad, dyad_params = dyad_condition(q.dyad[0], q.dyad[1], q.directed, one_country, mutual)
         cond, params = f"{cond} AND {dyad}", params + dyad_params
     return cond, params
 
 
-def _total_sql(q: EventQuery, one_country: Collection[str], cond: str, params: list[Any]
-               ) -> tuple[str, list[Any]]:
+def _total_sql(q: EventQuery, one_country: Collection[str], cond: str, params: list[Any],
+               mutual: bool = True) -> tuple[str, list[Any]]:
     """SQL counting the events that match `q` (whose condition is `cond`).
 
     A dyad of two one-country codes, with at most a PLOVER type and dates, is counted from the
@@ -87,8 +89,8 @@ def _total_sql(q: EventQuery, one_country: Collection[str], cond: str, params: l
     a, b = q.dyad[0].upper(), q.dyad[1].upper()
     pairs = "source_country = ? AND target_country = ?"
     agg_params: list[Any] = [a, b]
-    if not q.directed and a != b:
-        pairs, agg_params = f"(({pairs}) OR ({pairs}))", [a, b, b, a]
+    if not q.directed and a != b:  # a mutual event's mirrored row would count it twice
+        pairs, agg_params = f"(({pairs}) OR ({pairs})){' AND NOT mirrored' if mutual else ''}", [a, b, b, a]
     for test, value in (("event_type = ?", q.event_type and q.event_type.upper()),
                         ("date >= ?", q.date_from), ("date <= ?", q.date_to)):
         if value:
@@ -105,14 +107,16 @@ def list_events(db: str | Path, q: EventQuery, limits: Limits) -> EventPage:
     """A page of events matching `q`, newest first (by event date, or by last report)."""
     with reading(db) as con:
         one_country = one_country_codes(con, [*(q.dyad or ()), q.actor])
-        cond, params = _event_condition(q, one_country)
-        total = select_on(con, *_total_sql(q, one_country, cond, params), limits).rows[0]["n"]
+        mutual = knows_mutual(con)
+        cond, params = _event_condition(q, one_country, mutual)
+        total = select_on(con, *_total_sql(q, one_country, cond, params, mutual), limits).rows[0]["n"]
         key, column = ORDER_BOUNDS[q.order]
         found = select_on(con, top_bound_sql(cond, column, True, int(q.offset) + int(q.limit)), params,
                           limits).rows
         bound, bound_params = top_bound(key, column, True,
                                         dt.date.fromisoformat(found[0][column]) if found else None)
-        rows = select_on(con, f"""SELECT {LIST_COLUMNS} FROM events WHERE {cond} AND {bound}
+        columns = LIST_COLUMNS + (", mutual" if mutual else ", false AS mutual")
+        rows = select_on(con, f"""SELECT {columns} FROM events WHERE {cond} AND {bound}
                                   ORDER BY {ORDERS[q.order]} LIMIT ? OFFSET ?""",
                          [*params, *bound_params, int(q.limit), int(q.offset)], limits)
     following = q.offset + len(rows.rows)

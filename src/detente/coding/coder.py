@@ -28,7 +28,7 @@ clause is coded with its own subject, so the reporter never becomes the actor.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -64,6 +64,8 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"})
 _NOT_ROLE_WORDS = frozenset({"it", "this", "that", "which", "there", "what", "nothing", "none"})
 _THIRD_PERSON = frozenset({"he", "she", "it", "they"})
 _PERSONAL = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "us"})
+# Attacks (assault, fight, mass violence): coded even when their doer is unknown.
+_VIOLENT_ROOTS = ("18", "19", "20")
 # Roots whose expression is itself the event: a future form does not make them "planned".
 _VERBAL_ROOTS = ("03", "10", "11", "12", "13")
 _COOPERATIVE_ROOTS = ("03", "04", "05", "06", "07", "08")
@@ -100,6 +102,7 @@ class Coded:
     status: str
     rule: str
     confidence: float
+    mutual: bool = False  # the parties did it together: one record per pair, either way round
 
 
 @dataclass
@@ -203,7 +206,11 @@ def subject_of(token: Token) -> Token | None:
                     return t.head
                 return c
         if any(c.dep_ == "nsubjpass" for c in t.children):
-            return None  # a passive without "by": the doer is unknown
+            # a passive without "by": the doer is unknown, unless the weapon says whose it was
+            # ("was killed in an American airstrike")
+            weapon = next((g for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "by", "during")
+                           for g in _pobjs(c) if _stands_for_its_user(g)), None)
+            return owner_of(weapon) if weapon is not None else None
         if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN"):
             return t.head
         if t.dep_ == "acl" and t.tag_ == "VBG":  # "protesters demanding ..."
@@ -249,6 +256,44 @@ def subject_of(token: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _stands_for_its_user(token: Token) -> bool:
+    """A weapon or an attack ("the airstrike", "Israeli fire", "a car bomb"): what it does, its
+    user does."""
+    return token.pos_ == "NOUN" and lemma_of(token) in load_cues()["instrument"]
+
+
+def doer_of(token: Token) -> Token | None:
+    """The actor of a verb: its subject, or, when the subject is a weapon or an attack ("a car
+    bombing by the Islamic State killed ..."), whoever the weapon's phrase names as its user."""
+    subject = subject_of(token)
+    if subject is not None and _stands_for_its_user(subject):
+        return owner_of(subject)
+    return subject
+
+
+def _jointly(roles: tuple[Role, ...], doc: Doc) -> tuple[Role, ...]:
+    """The parties of a mutual act named together ("Moon and Trump", "North and South Korea"):
+    each is read from the whole phrase that names them, as a group's members are."""
+    if len(roles) < 2:
+        return roles
+    span = (min(r.span[0] for r in roles), max(r.span[1] for r in roles))
+    text = nlp.doc_text(doc)[span[0]:span[1]]
+    # an uncoded party keeps its own words as its name, so that the record still tells it apart
+    return tuple(Role(replace(r.actor, text=text, name=r.actor.name or r.actor.text), span) for r in roles)
+
+
+def _by_unnamed_hands(token: Token, code: CameoCode) -> bool:
+    """An attack whose doer the sentence does not name ("three soldiers were killed", "a car
+    bomb killed three soldiers"): coded with no source rather than not at all."""
+    if code.code[:2] not in _VIOLENT_ROOTS or token.pos_ not in ("VERB", "AUX"):
+        return False
+    kids = [c.dep_ for c in token.children]
+    if "nsubjpass" in kids and "agent" not in kids:
+        return True
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    return subject is not None and _stands_for_its_user(subject)
 
 
 def _prep_targets(token: Token, preps: tuple[str, ...]) -> Token | None:
@@ -307,8 +352,9 @@ def _actor_modifier(noun: Token) -> Token | None:
     return None
 
 
-def noun_source(token: Token) -> Token | None:
-    """Source of an event noun: possessor, actor modifier, "by X", or a light verb's subject."""
+def owner_of(token: Token) -> Token | None:
+    """Whose act or weapon a noun is, by its own phrase: possessor, "by X", or an actor
+    modifier ("Russia's offer", "a bombing by the Islamic State", "an American airstrike")."""
     for c in token.children:
         if c.dep_ == "poss" and c.ent_type_ not in _NOT_ACTORS:
             return c
@@ -320,6 +366,14 @@ def noun_source(token: Token) -> Token | None:
             c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN"
         ):
             return c
+    return None
+
+
+def noun_source(token: Token) -> Token | None:
+    """Source of an event noun: its owner (`owner_of`), or a light verb's subject."""
+    owner = owner_of(token)
+    if owner is not None:
+        return owner
     head = token.head
     if token.dep_ in ("dobj",) and head.pos_ in ("VERB", "AUX") and lemma_of(head) in load_cues()["light"]:
         return subject_of(head)
@@ -527,9 +581,19 @@ def role_of(token: Token, actors: ActorIndex) -> list[Role]:
             return _mention_roles(m, token.doc)
     if token.tag_ in _RELATIVE or token.lower_ in _NOT_ROLE_WORDS:
         return []
-    if token.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY"):
-        return []  # "on Tuesday", "20 percent": times and amounts are not actors
+    if not _names_an_actor(token):
+        return []  # "the delay", "any casualties", "a short video": a thing is no actor
     return [Role(Actor(text=phrase.text), (phrase.start_char, phrase.end_char))]
+
+
+def _names_an_actor(token: Token) -> bool:
+    """A phrase the dictionaries could not code that still names someone: a proper name or
+    a named person, organisation, group or place ("Lopez-Gatell", "the Civil Liberty
+    Organization"); not a common noun, a time or an amount."""
+    if token.ent_type_ in _NOT_ACTORS:
+        return False
+    acronym = len(token.text) >= 2 and token.text.isalpha() and token.text.isupper()  # "ICE", "FARC"
+    return token.pos_ == "PROPN" or acronym or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
 
 
 def roles_of(token: Token | None, actors: ActorIndex) -> tuple[Role, ...]:
@@ -594,6 +658,8 @@ def _context_target(token: Token, sources: tuple[Role, ...], actors: ActorIndex)
         for m in actors.mentions:
             if m.sentence_index != sentence or not m.actor.code or m.span in spans:
                 continue
+            if m.actor.code == m.actor.sector:
+                continue  # an agent of no known country ("the embassy", "police") is nobody's counterpart
             if (m.actor.country or m.actor.code) in countries:
                 continue
             if any(s[0] <= m.start < s[1] for s in spans) or _where_source_is(m, token.doc, spans):
@@ -872,7 +938,7 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
         elif demand is not None:
             source_tok, target_tok = subject_of(demand[1]), subject_of(token)  # the speaker asks the doer
         else:
-            source_tok = subject_of(token)
+            source_tok = doer_of(token)
             target_tok = verb_target(token, p, actors)
             comp = pred.complement
             addressee = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
@@ -899,10 +965,11 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
             # given, traded or exercised ("provided aircraft", "agreed a trade deal")
             target_tok = None
         rule = pred.rule
+        mutual = False
         if source_tok is None and target_tok is not None and target_tok.head.lower_ == "between":
             source_tok = target_tok  # "talks between X and Y": each side to the other
-            sources = roles_of(source_tok, actors)
-            targets = sources
+            sources = _jointly(roles_of(source_tok, actors), token.doc)
+            targets, mutual = sources, True
         else:
             sources = roles_of(source_tok, actors)
             unresolved = not any(r.actor.code for r in sources)
@@ -912,17 +979,21 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
             if targets and all(_same_actor(t, sources) for t in targets):
                 targets = ()  # "Kim ... to discuss North Korea's participation": no other party
             if not targets and len(sources) > 1 and target_tok is None and p.pos == "VERB":
-                targets = sources  # "Moon and Trump agreed": reciprocal
+                sources = targets = _jointly(sources, token.doc)  # "Moon and Trump agreed": together
+                mutual = True
             elif targets and target_tok is not None and target_tok.head.lower_ == "with" and (
                 pred.code[:2] in _MUTUAL_ROOTS or pred.code in _MUTUAL_CODES
             ):
-                sources = targets = sources + targets  # "X met with Y": each side met the other
+                sources = targets = sources + targets  # "X met with Y": they met each other
+                mutual = True
+        # no actor as target in the clause ("vowed revenge", "condemned the aggression carried out
+        # by Israeli forces"): the sentence's other actor, GDELT-style
         if not targets and (target_tok is None or not roles_of(target_tok, actors)):
             context = _context_target(token, sources, actors)
             if context is not None:
                 targets, rule = (context,), rule + "+context-target"
-        if not sources and not targets:
-            continue  # a record with no actor at all says nothing about who did what to whom
+        if not sources and not (_by_unnamed_hands(token, code) and any(r.actor.code for r in targets)):
+            continue  # a record names who did it, but for an attack whose doer the text does not know
         if p.pos == "NOUN" and not _light_head(token) and not any(r.actor.code for r in (*sources, *targets)):
             continue  # a bare event noun ("the meeting") is coded only with a known actor
         confidence = _confidence(pred, sources, targets, status, "+context" in rule, matched)
@@ -945,5 +1016,6 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
             status=status,
             rule=rule,
             confidence=confidence,
+            mutual=mutual and len({r.actor.code or r.span for r in sources}) > 1,
         ))
     return out

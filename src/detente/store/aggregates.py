@@ -1,7 +1,9 @@
 """Pre-aggregated dyad series: what a dyad time series reads instead of scanning every event.
 
 `dyad_days` holds one row per directed country dyad, day, PLOVER type and quad class, with
-the number of merged events and their Goldstein sum. It is rebuilt with the merged events
+the number of merged events and their Goldstein sum. A mutual event (talks, a deal both sign)
+counts in both directions, its second row marked `mirrored` so that a series of both
+directions counts it once. It is rebuilt with the merged events
 (store/writer.py `rebuild_merged`) and written in dyad order, so one dyad's rows fill a few
 row groups and DuckDB skips the others by their min/max: a dyad series over ten million
 events reads thousands of rows, not millions. `actor_countries` lists every (code, country)
@@ -23,12 +25,23 @@ from detente.store.database import reading
 
 PERIODS = ("day", "week", "month", "year")
 
+# A mutual event belongs to both directed dyads, as the dyad filter of store/queries.py selects
+# it either way round: the reversed copy is `mirrored`.
 DYAD_DAYS_FROM_EVENTS = """
-    INSERT INTO dyad_days
-    SELECT source_country, target_country, coalesce(date, first_seen) AS day, event_type, quad_class,
-           count(*)::INTEGER, sum(goldstein), count(goldstein)::INTEGER
-    FROM events
-    WHERE source_country IS NOT NULL AND target_country IS NOT NULL AND coalesce(date, first_seen) IS NOT NULL
+    INSERT INTO dyad_days BY NAME
+    SELECT source_country, target_country, day AS date, event_type, quad_class, mirrored,
+           count(*)::INTEGER AS events, sum(goldstein) AS goldstein_sum,
+           count(goldstein)::INTEGER AS scored
+    FROM (
+        SELECT source_country, target_country, coalesce(date, first_seen) AS day, event_type,
+               quad_class, goldstein, false AS mirrored
+        FROM events
+        UNION ALL
+        SELECT target_country, source_country, coalesce(date, first_seen), event_type, quad_class,
+               goldstein, true
+        FROM events WHERE mutual AND source_country <> target_country
+    )
+    WHERE source_country IS NOT NULL AND target_country IS NOT NULL AND day IS NOT NULL
     GROUP BY ALL
     ORDER BY source_country, target_country, day, event_type, quad_class
 """

@@ -130,6 +130,7 @@ def plover_record(r: dict[str, Any]) -> dict[str, Any]:
         "quad_code": r["quad_class"],
         "cameo": r["cameo"],
         "status": r["status"],
+        "mutual": bool(r.get("mutual")),
         **actor("source", "actor"),
         **actor("target", "recipient"),
         "placename": r["location_name"],

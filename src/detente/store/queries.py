@@ -17,6 +17,7 @@ import duckdb
 from detente.records import Event
 from detente.store.aggregates import countries_exact
 from detente.store.database import reading
+from detente.store.schema import knows_mutual
 from detente.store.writer import event_from_row
 
 EVENT_DATE = "coalesce(date, first_seen)"  # the day an event counts on: its own date, else first reported
@@ -44,17 +45,26 @@ def _actor_clause(role: str, code: str, params: list[Any], one_country: Collecti
     return f"({role}_country = ? OR {role}_code = ? OR starts_with({role}_code, ?))"
 
 
-def where_clause(f: EventFilter, one_country: Collection[str] = ()) -> tuple[str, list[Any]]:
+def where_clause(f: EventFilter, one_country: Collection[str] = (), mutual: bool = True
+                 ) -> tuple[str, list[Any]]:
     """SQL condition and parameters for a filter over the events table.
 
     `one_country` lists actor codes known to select exactly the events of their own country
     (`one_country_codes`); they are matched by country alone, which selects the same rows faster.
+    A dyad is directed, but a mutual event matches it either way round; `mutual=False` for a
+    store that predates mutual events (`schema.knows_mutual`).
     """
     parts: list[str] = []
     params: list[Any] = []
-    if f.dyad:
-        parts.append(_actor_clause("source", f.dyad[0].upper(), params, one_country))
-        parts.append(_actor_clause("target", f.dyad[1].upper(), params, one_country))
+    if f.dyad:  # directed, but a mutual event (talks, a signed deal) is of both directions
+        a, b = f.dyad[0].upper(), f.dyad[1].upper()
+        forward = f"{_actor_clause('source', a, params, one_country)} AND " \
+                  f"{_actor_clause('target', b, params, one_country)}"
+        if mutual:
+            back = f"{_actor_clause('source', b, params, one_country)} AND " \
+                   f"{_actor_clause('target', a, params, one_country)}"
+            forward = f"(({forward}) OR (mutual AND {back}))"
+        parts.append(forward)
     if f.actor:
         a = _actor_clause("source", f.actor.upper(), params, one_country)
         b = _actor_clause("target", f.actor.upper(), params, one_country)
@@ -116,7 +126,7 @@ def _codes(f: EventFilter) -> list[str | None]:
 def query_events(db: str | Path, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
     """Merged events matching `f`, by date then id, as dicts (dates as ISO strings)."""
     with reading(db) as con:
-        cond, params = where_clause(f, one_country_codes(con, _codes(f)))
+        cond, params = where_clause(f, one_country_codes(con, _codes(f)), knows_mutual(con))
         if f.limit:
             row = con.execute(top_bound_sql(cond, "date", False, f.limit), params).fetchone()
             bound, bound_params = top_bound(EVENT_DATE, "date", False, row[0] if row else None)

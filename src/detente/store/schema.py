@@ -223,6 +223,16 @@ def add_scored_and_actor_countries(con: duckdb.DuckDBPyConnection) -> None:
         UNION SELECT DISTINCT target_code, target_country FROM events""")
 
 
+def add_mutual(con: duckdb.DuckDBPyConnection) -> None:
+    """Migration 5: `mutual` on mentions and merged events: a symmetric act both parties do
+    together (talks, a summit, a deal both sign) is one record standing for both directions."""
+    con.execute("ALTER TABLE mentions ADD COLUMN mutual BOOLEAN DEFAULT false")
+    con.execute("ALTER TABLE events ADD COLUMN mutual BOOLEAN DEFAULT false")
+    # a mutual event counts in both directed dyads; its second row is marked, so that a series of
+    # both directions counts it once
+    con.execute("ALTER TABLE dyad_days ADD COLUMN mirrored BOOLEAN DEFAULT false")
+
+
 @dataclass(frozen=True)
 class Migration:
     """One numbered schema step."""
@@ -240,6 +250,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, create_merged_tables),
     Migration(3, create_dyad_days),
     Migration(4, add_scored_and_actor_countries),
+    Migration(5, add_mutual),
 )
 
 
@@ -249,6 +260,16 @@ def current_version(con: duckdb.DuckDBPyConnection) -> int:
         version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)""")
     row = con.execute("SELECT max(version) FROM schema_version").fetchone()
     return int(row[0]) if row and row[0] is not None else 0
+
+
+def knows_mutual(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether a store records mutual events (migration 5); a reader of an older store, which it
+    may not migrate, reads every event as directed."""
+    try:
+        row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+    except duckdb.CatalogException:
+        return False
+    return bool(row and row[0] is not None and row[0] >= 5)
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:

@@ -110,7 +110,7 @@ def mention_row(event: Event, story_id: str | None, run_id: str) -> dict[str, An
         "evidence_trigger": ev.trigger, **_span("evidence_trigger", ev.trigger_span),
         **_span("evidence_source", ev.source_span), **_span("evidence_target", ev.target_span),
         "evidence_rule": ev.rule, "confidence": event.confidence,
-        "story_id": story_id, "run_id": run_id,
+        "story_id": story_id, "run_id": run_id, "mutual": event.mutual,
     }
 
 
@@ -137,6 +137,7 @@ def event_from_row(row: dict[str, Any]) -> Event:
                                "mode", "cameo", "goldstein", "quad_class", "date_precision",
                                "date_basis", "status", "confidence")},
         "context": list(row.get("context") or []),
+        "mutual": bool(row.get("mutual")),
         "date": date,
         "source": actor("source"), "target": actor("target"), "speaker": actor("speaker"),
         "location": location,
@@ -400,6 +401,7 @@ MENTION_TYPES: dict[str, pa.DataType] = {
     **_role_types("speaker"), "evidence_trigger": pa.string(),
     **{f"evidence_{k}_{e}": pa.int32() for k in ("trigger", "source", "target") for e in ("start", "end")},
     "evidence_rule": pa.string(), "confidence": pa.float64(), "story_id": pa.string(), "run_id": pa.string(),
+    "mutual": pa.bool_(),
 }
 MENTION_SCHEMA = pa.schema(list(MENTION_TYPES.items()))
 
@@ -428,7 +430,7 @@ EVENTS_FROM_CORE = """
            m.location_name, m.location_country, m.location_admin1, m.location_lat, m.location_lon,
            m.location_geonames_id, c.num_mentions, c.num_articles, c.num_sources, c.num_stories,
            c.first_seen, c.last_seen, m.event_id AS best_event_id, m.article_id AS best_article_id,
-           m.sentence, m.evidence_trigger, a.url, m.confidence
+           m.sentence, m.evidence_trigger, a.url, m.confidence, m.mutual
     FROM _core c JOIN mentions m ON m.event_id = c.best_event_id
     JOIN articles a ON a.article_id = m.article_id
 """
