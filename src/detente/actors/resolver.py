@@ -47,6 +47,8 @@ _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTI
 # How far back (in sentences) a pronoun looks for what it stands for.
 _PERSON_REACH = 3
 _THING_REACH = 1
+# Prepositions that put a city where something happened, not who did it.
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "within"})
 # How far back an agent named without a country ("the police") looks for one that has it.
 _AGENT_REACH = 4
 # Sector words that are no actor on their own ("the international community").
@@ -270,6 +272,15 @@ def _same_entity(a: Token, b: Token) -> bool:
     return second.ent_iob_ == "I" and second.i == first.i + 1
 
 
+def _venue(root: Token, kinds: dict[int, str]) -> bool:
+    """A seat of power named as a place: the object of a locative preposition ("in Rabat", "at
+    Panmunjom"), or a name before a noun that is no actor ("the Geneva talks")."""
+    if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
+        return True
+    head = root.head
+    return root.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and head.i not in kinds
+
+
 def keeps_meaning(doc: Doc, atom: Atom, kinds: dict[int, str]) -> bool:
     """False for a name inside a longer name ("Michael Jordan", "New Jersey", "Chad Smith"),
     after an honorific ("Mr Jordan"), or a word that is not a name here ("May" the month)."""
@@ -290,6 +301,8 @@ def keeps_meaning(doc: Doc, atom: Atom, kinds: dict[int, str]) -> bool:
             return False
     if atom.kind == "sector" and doc[atom.start : atom.end].root.pos_ in ("VERB", "AUX", "ADP"):
         return False  # "won" the verb, not the currency; "head to"
+    if atom.kind == "seat" and _venue(doc[atom.start : atom.end].root, kinds):
+        return False  # "met in Rabat", "the Hanoi summit": a city where it happened, not its government
     if atom.kind == "surname":
         t = doc[atom.start]
         if t.pos_ != "PROPN" or t.ent_type_ in _NOT_NAMES:
@@ -544,6 +557,8 @@ class _Reading:
                 self.emit(self.agent_actor(written, sector, head), head, span, "thing", "agent")
             elif (kept := self.unplaced_description(atoms)) is not None:  # "the government", no country
                 self.emit(Actor(written, kept, None, kept, None), head, span, "thing", "description")
+            elif any(a.kind == "description" for a in atoms):  # "the former Soviet republic": a state
+                self.emit(Actor(written), head, span, "thing", "description")
             return
         if any(a.kind == "seat" for a in atoms) and sector is None:
             sector = "GOV"
@@ -911,7 +926,10 @@ class _Reading:
         ref = self.possessor(head)
         countries = [iso for a in atoms if a.kind in ("country", "adjective", "seat")
                      for iso in [a.entries[0].country] if iso]
-        if ref is None or not countries:
+        if not countries:
+            return
+        if ref is None:  # "his Moroccan counterpart", whose office the article does not tell
+            self.emit(self.country_actor(written, countries[0], "GOV"), head, span, "person", "counterpart")
             return
         term = self.r.holder(countries[0], ref.office, None, self.published)
         if term is not None:

@@ -756,6 +756,8 @@ def _governed_by_predicate(token: Token, matched: dict[int, _Predicate]) -> bool
     if token.dep_ == "pobj" and head.lower_ == "of" and lemma_of(head.head) in _QUANTITY_NOUNS:
         token = head.head  # "a series of sanctions"
         head = token.head
+    if token.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in head.children):
+        return False  # "Hungary's offer was welcomed": the welcome has no named doer, the offer does
     if token.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "oprd") and head.i in matched:
         return True
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.i in matched:
