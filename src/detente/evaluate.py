@@ -24,6 +24,7 @@ import functools
 import hashlib
 import itertools
 import json
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Container, Iterable, Sequence
@@ -613,6 +614,136 @@ def evaluate_dev(dev: Path, corpus: Path | None = None, pipeline: Pipeline | Non
         every = [g for g in read_exhaustive_gold(dev / "news" / "exhaustive.jsonl") if g.article_id in ids]
         scores.news_exhaustive = score_exhaustive(every, events)
     return scores
+
+
+# ---------------------------------------------------------------- floors of the dev figures
+
+
+def floor_of(value: float) -> float:
+    """The floor a figure sets: its value rounded down to three decimals."""
+    return math.floor(value * 1000 + 1e-9) / 1000
+
+
+@dataclass(frozen=True)
+class FloorStep:
+    """One floor a figure has had: its value, the day it was set, and why, if it lowered an earlier one."""
+
+    floor: float
+    since: str
+    reason: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"floor": self.floor, "since": self.since, **({"reason": self.reason} if self.reason else {})}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> FloorStep:
+        return cls(float(d["floor"]), str(d["since"]), d.get("reason"))
+
+
+@dataclass
+class FigureFloor:
+    """A figure's floor now, and the floors it had before, oldest first."""
+
+    now: FloorStep
+    history: list[FloorStep] = field(default_factory=list)
+
+
+@dataclass
+class Baseline:
+    """The floors of the dev figures (set -> figure -> floor), each with its history.
+
+    Floors are raised when figures rise (`raise_to`); a floor below an earlier floor of its
+    figure must carry a reason, else `errors` names it.
+    """
+
+    about: list[str]
+    floors: dict[str, dict[str, FigureFloor]]
+
+    @classmethod
+    def read(cls, path: Path) -> Baseline:
+        """A baseline file (JSON: `about` lines, then `floors`)."""
+        data = json.loads(path.read_text("utf-8"))
+        try:
+            return cls(list(data.get("about", [])), {
+                kind: {name: FigureFloor(FloorStep.from_dict(entry),
+                                         [FloorStep.from_dict(h) for h in entry.get("history", [])])
+                       for name, entry in figures.items()}
+                for kind, figures in data["floors"].items()})
+        except (KeyError, TypeError, ValueError, AttributeError) as e:
+            raise ValueError(f"{path.name}: not a baseline of floors ({e})") from e
+
+    def write(self, path: Path) -> None:
+        """Write the baseline back as JSON."""
+        floors = {kind: {name: {**entry.now.as_dict(), "history": [h.as_dict() for h in entry.history]}
+                         for name, entry in figures.items()}
+                  for kind, figures in self.floors.items()}
+        text = json.dumps({"about": self.about, "floors": floors}, indent=2, ensure_ascii=False)
+        path.write_text(text + "\n", encoding="utf-8")
+
+    def floor(self, kind: str, name: str) -> float | None:
+        """A figure's floor, or None if the baseline has none for it."""
+        entry = self.floors.get(kind, {}).get(name)
+        return None if entry is None else entry.now.floor
+
+    def errors(self) -> list[str]:
+        """Floors out of [0, 1], and floors below an earlier floor of their figure that give no reason.
+
+        A floor lowered with a reason is the bar for the floors after it.
+        """
+        found = []
+        for kind, figures in self.floors.items():
+            for name, entry in figures.items():
+                bar: FloorStep | None = None
+                for step in [*entry.history, entry.now]:
+                    if not 0.0 <= step.floor <= 1.0:
+                        found.append(f"{kind}.{name}: floor {step.floor} is not between 0 and 1")
+                    if bar is not None and step.floor < bar.floor and not step.reason:
+                        found.append(f"{kind}.{name}: floor {step.floor} (since {step.since}) is below "
+                                     f"the earlier {bar.floor} (since {bar.since}) and gives no reason")
+                    elif bar is None or step.reason or step.floor > bar.floor:
+                        bar = step
+        return found
+
+    def raise_to(self, figures: dict[str, dict[str, float]], since: str) -> list[str]:
+        """Raise every floor its figure now exceeds to the figure rounded down (the old floor goes to
+        the history), and give figures without a floor their first; the names of those changed."""
+        changed = []
+        for kind, values in figures.items():
+            for name, value in values.items():
+                entry = self.floors.setdefault(kind, {}).get(name)
+                new = FloorStep(floor_of(value), since)
+                if entry is None:
+                    self.floors[kind][name] = FigureFloor(new)
+                elif new.floor > entry.now.floor:
+                    entry.history.append(entry.now)
+                    entry.now = new
+                else:
+                    continue
+                changed.append(f"{kind}.{name}")
+        return changed
+
+
+@dataclass(frozen=True)
+class GateRow:
+    """One figure of the dev gate: its value and counts, its floor, and whether it holds."""
+
+    kind: str
+    name: str
+    value: float
+    count: Count | None
+    floor: float | None
+
+    @property
+    def passed(self) -> bool:
+        return self.floor is None or self.value + 1e-9 >= self.floor
+
+
+def gate(scores: DevScores, baseline: Baseline | None) -> list[GateRow]:
+    """Every dev figure against its floor (no floor when the baseline has none or there is no baseline)."""
+    counts = scores.counts()
+    return [GateRow(kind, name, value, counts.get(kind, {}).get(name),
+                    baseline.floor(kind, name) if baseline else None)
+            for kind, values in scores.figures().items() for name, value in values.items()]
 
 
 def report_lines(score: ArticleScore | ClassScore | RoleScore) -> list[str]:
