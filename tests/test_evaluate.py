@@ -190,3 +190,86 @@ def test_news_corpus_is_read_as_detente_code_reads_jsonl(tmp_path: Path) -> None
     assert articles[0].published is None and articles[1].url == "https://example.org/b"
     assert check == evaluate.TextCheck(1, ("A-1",), ("C-1",))
     assert check.line().endswith("1 differing, 1 missing; differing: A-1; missing: C-1")
+
+
+def _dev_folder(root: Path) -> tuple[Path, Path]:
+    """A made-up dev folder laid out as ../shared/dev, and a gathered corpus for its news set."""
+    dev = root / "dev"
+    (dev / "news").mkdir(parents=True)
+    (dev / "seed_article.txt").write_text("North Korea accused Japan of provocations on Thursday.\n", "utf-8")
+    (dev / "seed_gold.jsonl").write_text(
+        '{"id": "s1", "types": ["ACCUSE"], "sources": ["PRK"], "targets": ["JPN"], "date": "2018-01-04",'
+        ' "date_tolerance_days": 0, "status": "occurred", "core": true}\n', "utf-8")
+    (dev / "pentaclass_dev.tsv").write_text(
+        "Peru attacked Chile on Monday.\t4\nThe minister said it would rain.\t0\n", "utf-8")
+    (dev / "actor_roles_dev.conll").write_text("Peru B-S\nattacked O\nChile B-T\n. O\n", "utf-8")
+    text = "Iran warned the United States on Friday. Russia accused Ukraine of shelling."
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    (dev / "news" / "text_sha256.tsv").write_text(f"id\tsha256\tchars\nN-1\t{sha}\t{len(text)}\n", "utf-8")
+    (dev / "news" / "gold.jsonl").write_text(
+        '{"id": "N-1/K1", "article_id": "N-1", "key": "K1", "core": true, "types": ["THREATEN"],'
+        ' "sources": ["IRN"], "targets": ["USA"], "date": "2019-06-21", "date_tolerance_days": 1,'
+        ' "status": "occurred"}\n', "utf-8")
+    (dev / "news" / "exhaustive.jsonl").write_text(
+        '{"article_id": "N-1", "sentence_cue": "Iran warned the United States", "types": ["THREATEN"],'
+        ' "sources": ["IRN"], "targets": ["USA"], "status": "occurred", "date": null}\n'
+        '{"article_id": "N-1", "sentence_cue": "Russia accused Ukraine", "types": ["ACCUSE"],'
+        ' "sources": ["RUS"], "targets": ["POL"], "status": "occurred", "date": null}\n', "utf-8")
+    corpus = root / "articles.jsonl"
+    corpus.write_text(json.dumps({"id": "N-1", "story": "N", "url": None, "published": "2019-06-22",
+                                  "title": None, "text": text}) + "\n", "utf-8")
+    return dev, corpus
+
+
+@pytest.mark.usefixtures("pipeline")
+def test_eval_dev_prints_every_figure_against_its_floor(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from detente.cli import app
+
+    dev, corpus = _dev_folder(tmp_path)
+    baseline = tmp_path / "floors.json"
+    evaluate.Baseline(["made up"], {}).write(baseline)
+    args = ["eval", "dev", "--dev", str(dev), "--corpus", str(corpus), "--baseline", str(baseline)]
+    result = CliRunner().invoke(app, [*args, "--raise-floors"])
+    assert result.exit_code == 0, result.output
+    rows = {tuple(line.split()[:2]): line.split()[2:] for line in result.stdout.splitlines()[1:-1]}
+    assert rows[("seed", "core_recall")] == ["1.000", "1.000", "ok"]
+    assert rows[("penta", "accuracy")] == ["1.000", "1.000", "ok"]
+    assert rows[("news_keys", "core_recall")] == ["1.000", "1/1", "1.000", "ok"]
+    assert rows[("news_exhaustive", "precision")] == ["0.500", "1/2", "0.500", "ok"]
+    assert len(rows) == 14 and result.stdout.splitlines()[-1].endswith("none below its floor")
+    assert "1 identical to the gold's checksums" in result.stderr
+    assert evaluate.Baseline.read(baseline).floor("news_exhaustive", "recall") == 0.5
+
+    floors = evaluate.Baseline.read(baseline)
+    floors.floors["news_exhaustive"]["recall"].now = evaluate.FloorStep(0.6, "2026-12-08")  # above 1/2
+    floors.write(baseline)
+    low = CliRunner().invoke(app, args)
+    assert low.exit_code == 1
+    assert low.stdout.splitlines()[-1].endswith("1 below their floors (news_exhaustive.recall)")
+    results = {tuple(line.split()[:2]): line.split()[-1] for line in low.stdout.splitlines()[1:-1]}
+    assert [name for name, result in results.items() if result != "ok"] == [("news_exhaustive", "recall")]
+    assert results[("news_exhaustive", "recall")] == "BELOW"
+
+    no_news = CliRunner().invoke(app, ["eval", "dev", "--dev", str(dev), "--baseline", str(baseline)])
+    assert "news_keys" not in no_news.stdout and "dev news figures left out" in no_news.stderr
+
+
+def test_eval_dev_names_what_is_missing(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from detente.cli import app
+
+    missing = CliRunner().invoke(app, ["eval", "dev", "--dev", str(tmp_path / "nowhere")])
+    assert missing.exit_code == 2 and "no dev folder at" in missing.output
+    (tmp_path / "dev").mkdir()
+    (tmp_path / "dev" / "seed_article.txt").write_text("Text.", "utf-8")
+    empty = CliRunner().invoke(app, ["eval", "dev", "--dev", str(tmp_path / "dev"),
+                                     "--baseline", str(tmp_path / "none.json")])
+    assert empty.exit_code == 2 and "none.json" in empty.output
+    partial = CliRunner().invoke(app, ["eval", "dev", "--dev", str(tmp_path / "dev")])
+    assert partial.exit_code == 2
+    for name in ("seed_gold.jsonl", "pentaclass_dev.tsv", "actor_roles_dev"):
+        assert name in partial.output
+    assert "seed_article.txt" not in partial.output
