@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test test-all test-browser lint install assets clean bench bench-quick
+.PHONY: demo test test-all test-browser lint eval install assets clean bench bench-quick
 
 $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -55,6 +55,11 @@ bench: $(STAMP)
 
 bench-quick: $(STAMP)
 	for b in $(BENCHMARKS); do echo "== $$b"; $(PY) benchmarks/$$b.py --quick || exit 1; done
+
+# The dev figures (../shared/dev; the dev news ones where .cache/devnews/articles.jsonl was
+# gathered) in one table against their floors in tests/dev_baseline.json; fails if one is below.
+eval: $(STAMP)
+	$(VENV)/bin/detente eval dev
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests

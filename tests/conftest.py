@@ -1,13 +1,19 @@
-"""Shared fixtures: the parsed pipeline, and the path to ../shared when it exists."""
+"""Shared fixtures: the parsed pipeline, and the paths to ../shared and the dev news texts when they exist.
+
+DETENTE_SHARED and DETENTE_DEVNEWS point a checkout that is not beside ../shared (a git
+worktree, say) at the shared folder and at a gathered .cache/devnews/articles.jsonl.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("DETENTE_SHARED") or ROOT.parent / "shared")
+DEVNEWS = Path(os.environ.get("DETENTE_DEVNEWS") or ROOT / ".cache" / "devnews" / "articles.jsonl")
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 import time
@@ -22,7 +23,8 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from detente.errors import ConfigError
+from detente import evaluate
+from detente.errors import ConfigError, DetenteError
 from detente.ingest import read_documents
 from detente.ingest.reader import count_documents
 from detente.output import EventWriter
@@ -388,32 +390,105 @@ def demo(
     typer.echo("top dyads: " + ", ".join(f"{a}->{b} {n}" for a, b, n in s.top_dyads))
 
 
-@app.command("eval")
-def eval_cmd(
-    kind: Annotated[str, typer.Argument(help="articles, classes or roles.")],
-    gold: Annotated[Path, typer.Argument(help="Gold file (JSONL, TSV or CoNLL by kind).")],
-    text: Annotated[Path | None, typer.Option(help="articles: the article the gold belongs to.")] = None,
-    published: Annotated[str | None, typer.Option(
-        help="articles: publication date (YYYY-MM-DD).", callback=_check_date)] = None,
-) -> None:
-    """Code a gold file's texts and print how the records score against it."""
-    from detente import evaluate
+eval_app = typer.Typer(no_args_is_help=True, help="Score the coder against gold files and the dev sets.")
+app.add_typer(eval_app, name="eval")
+GoldArgument = Annotated[Path, typer.Argument(help="The gold file.")]
+DEV_CORPUS = Path(".cache/devnews/articles.jsonl")
+DEV_BASELINE = Path("tests/dev_baseline.json")
 
+
+def _gold_file(gold: Path) -> Path:
     if not gold.is_file():
         raise typer.BadParameter(f"no such file: {gold}", param_hint="GOLD")
-    score: evaluate.ArticleScore | evaluate.ClassScore | evaluate.RoleScore
-    if kind == "articles":
-        if text is None:
-            raise typer.BadParameter("articles needs --text FILE", param_hint="--text")
-        score = evaluate.evaluate_articles(gold, text, published)
-    elif kind == "classes":
-        score = evaluate.evaluate_classes(gold)
-    elif kind == "roles":
-        score = evaluate.evaluate_roles(gold)
-    else:
-        raise typer.BadParameter("use articles, classes or roles", param_hint="KIND")
+    return gold
+
+
+def _print_report(score: evaluate.ArticleScore | evaluate.ClassScore | evaluate.RoleScore) -> None:
     for line in evaluate.report_lines(score):
         typer.echo(line)
+
+
+@eval_app.command("articles")
+def eval_articles(
+    gold: GoldArgument,
+    text: Annotated[Path, typer.Option(help="The article the gold belongs to.")],
+    published: PublishedOption = None,
+) -> None:
+    """Code one article and score its records against its gold events (JSONL)."""
+    if not text.is_file():
+        raise typer.BadParameter(f"no such file: {text}", param_hint="--text")
+    _print_report(evaluate.evaluate_articles(_gold_file(gold), text, published))
+
+
+@eval_app.command("classes")
+def eval_classes(gold: GoldArgument) -> None:
+    """Code each sentence of a class gold file (TSV) and score the 5-way classes."""
+    _print_report(evaluate.evaluate_classes(_gold_file(gold)))
+
+
+@eval_app.command("roles")
+def eval_roles(gold: GoldArgument) -> None:
+    """Code each sentence of a role gold file (CoNLL) and score the source and target spans."""
+    _print_report(evaluate.evaluate_roles(_gold_file(gold)))
+
+
+@eval_app.command("dev")
+def eval_dev(
+    dev: Annotated[Path, typer.Option(help="The dev folder (the project's ../shared/dev).")] = Path(
+        "../shared/dev"),
+    corpus: Annotated[Path | None, typer.Option(
+        help=f"The gathered dev news texts (JSONL); default {DEV_CORPUS}, used when it exists.")] = None,
+    baseline: Annotated[Path | None, typer.Option(
+        help=f"The floors of the dev figures; default {DEV_BASELINE}, used when it exists.")] = None,
+    raise_floors: Annotated[bool, typer.Option(
+        "--raise-floors", help="Raise the floors the figures went past, and write the baseline.")] = False,
+) -> None:
+    """Every dev figure in one table with its floor; exit code 1 if any is below its floor."""
+    if not dev.is_dir():
+        raise typer.BadParameter(f"no dev folder at {dev}", param_hint="--dev")
+    if corpus is not None and not corpus.is_file():
+        raise typer.BadParameter(f"no such file: {corpus}", param_hint="--corpus")
+    if baseline is not None and not baseline.is_file():
+        raise typer.BadParameter(f"no such file: {baseline}", param_hint="--baseline")
+    corpus = corpus or (DEV_CORPUS if DEV_CORPUS.is_file() else None)
+    baseline = baseline or (DEV_BASELINE if DEV_BASELINE.is_file() else None)
+    if raise_floors and baseline is None:
+        raise typer.BadParameter(f"no baseline to raise (no {DEV_BASELINE})", param_hint="--baseline")
+    started = time.monotonic()
+    try:
+        floors = evaluate.Baseline.read(baseline) if baseline else None
+        scores = evaluate.evaluate_dev(dev, corpus)
+    except (OSError, ValueError, DetenteError) as e:
+        raise typer.BadParameter(str(e)) from None
+    seconds = time.monotonic() - started
+    if floors is not None and baseline is not None and raise_floors:
+        raised = floors.raise_to(scores.figures(), dt.date.today().isoformat())
+        floors.write(baseline)
+        err.print(f"{baseline}: {len(raised)} floors raised or added"
+                  + (f" ({', '.join(raised)})" if raised else ""), highlight=False)
+    rows = evaluate.gate(scores, floors)
+    table = Table(box=None)
+    for name in ("set", "figure", "value", "count", "floor", "result"):
+        table.add_column(name, no_wrap=True)
+    for row in rows:
+        table.add_row(row.kind, row.name, f"{row.value:.3f}",
+                      "" if row.count is None else f"{row.count[0]}/{row.count[1]}",
+                      "" if row.floor is None else f"{row.floor:.3f}",
+                      "no floor" if row.floor is None else "ok" if row.passed else "BELOW")
+    _print_table(table)
+    if scores.texts is not None:
+        err.print(scores.texts.line(), highlight=False)
+    else:
+        err.print(f"dev news figures left out: no corpus at {DEV_CORPUS} (its texts are gathered per "
+                  f"machine: {dev / 'news' / 'README.md'})", highlight=False)
+    if floors is None:
+        err.print(f"no baseline at {DEV_BASELINE}: figures shown without floors", highlight=False)
+    below = [f"{r.kind}.{r.name}" for r in rows if not r.passed]
+    typer.echo(f"{len(rows)} figures in {seconds:.1f} s: "
+               + (f"{len(below)} below their floors ({', '.join(below)})" if below else
+                  "none below its floor"))
+    if below:
+        raise typer.Exit(1)
 
 
 @app.command()
