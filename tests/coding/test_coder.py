@@ -523,3 +523,38 @@ def test_the_act_agreed_on_is_no_target(code):  # type: ignore[no-untyped-def]
     assert [(src(e), tgt(e), e.mutual) for e in events] == [("BEN", "TGO", True)]
     condemned = one(code("Benin condemned the attack on the embassy."), "ACCUSE")
     assert condemned.target is None  # the attack is a thing, and the embassy nobody's counterpart
+
+
+@pytest.mark.parametrize("text", [
+    "The senator has battled brain cancer for a year.",
+    "The president struck a somber tone in his address.",
+    "The minister fought back tears as she spoke.",
+    "Oil prices hit a record high on Monday.",
+    "Lawmakers killed the bill in committee.",
+    "Tehran called the air strike a warning to its neighbours.",
+    "The visit was meant to demonstrate that the alliance still works.",
+])
+def test_another_sense_of_the_word_is_no_event(code, text):  # type: ignore[no-untyped-def]
+    """Words of violence and protest in their other senses: figurative objects, naming, showing."""
+    assert [e.cameo for e in code(text) if e.cameo[:2] in ("14", "18", "19", "20")] == []
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("Kurdish fighters battled Islamic State militants near Raqqa.", "190"),
+    ("Dockers called a general strike at the port.", "143"),
+    ("Thousands of students demonstrated outside parliament.", "141"),
+])
+def test_the_political_sense_is_kept(code, text, cameo):  # type: ignore[no-untyped-def]
+    assert cameo in [e.cameo for e in code(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Russia and China warned the council against a vote.",
+    "Chile and Peru condemned the attack.",
+])
+def test_parties_named_together_do_not_make_a_mutual_act_of_every_verb(code, text):  # type: ignore[no-untyped-def]
+    """Only acts done together (agreeing, meeting, signing, cooperating, fighting) are mutual;
+    two countries that each condemn something are two records."""
+    events = code(text)
+    assert events and not any(e.mutual for e in events)
+    assert len({e.source.country for e in events if e.source}) == 2

@@ -52,9 +52,12 @@ _QUANTITY_NOUNS = frozenset({
     "state",  # "a state of emergency", "a state of siege"
 })
 _NOT_ACTORS = frozenset({"DATE", "TIME", "EVENT", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
-# Acts done together: "X met/negotiated/signed a deal/cooperated with Y" codes both directions.
+# Acts done together: "X met/negotiated/signed a deal/cooperated with Y" is one mutual record.
 _MUTUAL_ROOTS = ("04", "06")
 _MUTUAL_CODES = ("057", "050", "190")
+# ... and "X and Y agreed / declared a truce" too, where the sentence names no other party.
+_TOGETHER_ROOTS = ("03", "04", "06")
+_TOGETHER_CODES = ("050", "057", "0871", "190")
 # Where a verb's pattern names no preposition for its target: "complained to X", "fought against X".
 _DEFAULT_TARGET_PREPS = ("to", "against")
 _CONDITION_LINKS = ("xcomp", "conj", "acomp", "advcl", "dobj", "pobj", "prep", "ccomp")
@@ -144,6 +147,10 @@ def match_pattern(token: Token) -> Pattern | None:
     for p in candidates:
         if p.particle and p.particle not in particles:
             continue
+        if p.not_deps and any(c.dep_ in p.not_deps for c in token.children):
+            continue  # "demonstrated that it works": showing, not protesting
+        if p.not_object and any(lemma_of(o) in p.not_object for o in objects(token, p)):
+            continue  # "battled cancer", "called the air strike ...": another sense of the word
         if particles and not p.particle and p.pos == "VERB":
             continue  # "give up" is not "give"
         if p.object and not any(lemma_of(o) in p.object for o in objects(token, p)):
@@ -980,7 +987,9 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
             targets = tuple(r for r in roles_of(target_tok, actors) if r not in sources)
             if targets and all(_same_actor(t, sources) for t in targets):
                 targets = ()  # "Kim ... to discuss North Korea's participation": no other party
-            if not targets and len(sources) > 1 and target_tok is None and p.pos == "VERB":
+            if not targets and len(sources) > 1 and target_tok is None and p.pos == "VERB" and (
+                pred.code[:2] in _TOGETHER_ROOTS or pred.code in _TOGETHER_CODES
+            ):
                 sources = targets = _jointly(sources, token.doc)  # "Moon and Trump agreed": together
                 mutual = True
             elif targets and target_tok is not None and target_tok.head.lower_ == "with" and (

@@ -36,6 +36,10 @@ class Pattern:
     target_prep: tuple[str, ...] = ()
     frame: str | None = None  # takes a complement predicate: see data/frames.tsv
     object_is_target: bool = False  # "released the prisoners": the constrained object is the target
+    # the word's other senses: objects that make it figurative ("battled cancer", "struck a
+    # somber tone") and complements that make it another verb ("demonstrated that it works")
+    not_object: tuple[str, ...] = ()
+    not_deps: tuple[str, ...] = ()
 
     @property
     def specificity(self) -> int:
@@ -62,6 +66,7 @@ def load_patterns() -> dict[tuple[str, str], list[Pattern]]:
                 target_dep=tuple(d.get("target_dep", ["dobj"])),
                 target_prep=tuple(d.get("target_prep") or ()), frame=d.get("frame"),
                 object_is_target=bool(d.get("object_is_target")),
+                not_object=tuple(d.get("not_object") or ()), not_deps=tuple(d.get("not_deps") or ()),
             )
             if p.frame is not None and p.frame not in FRAMES:
                 raise ValueError(f"unknown frame {p.frame!r}")
