@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import detente
 from detente.records import contract_errors
 
@@ -67,3 +69,17 @@ def test_a_resolver_built_inside_a_memory_zone_outlives_it() -> None:
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     assert "'CHL'" in out.stdout and "'PER'" in out.stdout
+
+
+@pytest.mark.parametrize("text", [
+    "In 2014, Russia annexed Crimea from Ukraine.",
+    "Kenya and Ethiopia held talks in 2010 on the border.",
+])
+def test_an_act_its_clause_dates_long_before_the_article_is_historical(text: str) -> None:
+    events = detente.code(text, published="2020-03-04")
+    assert events and all(e.status == "historical" for e in events)
+
+
+def test_a_recent_act_stays_occurred() -> None:
+    events = detente.code("Kenya and Ethiopia held talks on Monday.", published="2020-03-04")
+    assert events and all(e.status == "occurred" for e in events)

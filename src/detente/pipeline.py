@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.tokens import Doc
 
@@ -22,7 +23,7 @@ from detente.ingest import article_from_text
 from detente.limits import DocumentTimeout, skip_long_sentences, time_limit
 from detente.quotes import speaker_of
 from detente.records import Article, Event, Evidence, Failure, event_id
-from detente.when import event_date, parse_iso
+from detente.when import EventDate, event_date, parse_iso
 from detente.where import event_location
 
 
@@ -60,6 +61,19 @@ def _pairs(coded: Coded) -> Iterator[tuple[Role | None, Role | None]]:
                 continue
             t = None
         yield s, t
+
+
+# An act the text itself dates this long before the article is background, not the news.
+BACKGROUND_DAYS = 180
+
+
+def status_at(status: str, when: EventDate, published: date | None) -> str:
+    """The coder's status, with an occurred act that its own clause dates long before the
+    article ("in 2014, Russia annexed Crimea", "talks held in 2010") made historical."""
+    if status == "occurred" and when.basis == "text" and when.date is not None and published is not None \
+            and (published - when.date).days > BACKGROUND_DAYS:
+        return "historical"
+    return status
 
 
 def events_of(article: Article, doc: Doc) -> list[Event]:
@@ -102,7 +116,7 @@ def events_of(article: Article, doc: Doc) -> list[Event]:
                 date=when.date.isoformat() if when.date else None,
                 date_precision=when.precision,
                 date_basis=when.basis,
-                status=coded.status,  # type: ignore[arg-type]
+                status=status_at(coded.status, when, published),  # type: ignore[arg-type]
                 mutual=coded.mutual,
                 location=where,
                 speaker=speaker,

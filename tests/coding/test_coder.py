@@ -558,3 +558,35 @@ def test_parties_named_together_do_not_make_a_mutual_act_of_every_verb(code, tex
     events = code(text)
     assert events and not any(e.mutual for e in events)
     assert len({e.source.country for e in events if e.source}) == 2
+
+
+@pytest.mark.parametrize("text, event_type, status", [
+    ("Chilean and Peruvian ministers are to meet on Friday.", "CONSULT", "planned"),
+    ("The foreign ministers of Bolivia and Paraguay will meet next week.", "CONSULT", "planned"),
+    ("Chile and Peru could not agree on a date for the talks.", "AGREE", "negated"),
+    ("Russia has long supported the Syrian government.", "SUPPORT", "historical"),
+])
+def test_scheduled_failed_and_long_standing_acts(code, text, event_type, status):  # type: ignore[no-untyped-def]
+    assert one(code(text), event_type).status == status
+
+
+def test_could_not_is_a_failure_not_a_refusal(code):  # type: ignore[no-untyped-def]
+    events = code("Chile and Peru could not agree on a date for the talks.")
+    assert not any(e.event_type == "REJECT" for e in events)
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("Kenya suggested holding talks with Somalia.", "036"),
+    ("Kenya proposed talks with Somalia on the border dispute.", "036"),
+    ("The rebels proposed a ceasefire to the government.", "0356"),
+])
+def test_a_proposal_is_the_event_not_the_act_proposed(code, text, cameo):  # type: ignore[no-untyped-def]
+    """ "X suggested holding talks": X offered to talk (an intent, AGREE); no talks were held."""
+    events = code(text)
+    assert cameo in [e.cameo for e in events]
+    assert not any(e.event_type == "CONSULT" and e.status == "occurred" for e in events)
+
+
+def test_the_parties_of_a_passive_deal_are_mutual(code):  # type: ignore[no-untyped-def]
+    e = one(code("The accord, signed by Kenya and Ethiopia, ended the dispute."), "SUPPORT")
+    assert e.mutual and {src(e), tgt(e)} == {"KEN", "ETH"}

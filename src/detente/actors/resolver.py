@@ -494,7 +494,8 @@ class _Reading:
         if not out:  # "the prime minister of Japan"
             for prep in head.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for obj in prep.children:
+                    # "the foreign ministers of Chile and Peru"
+                    for obj in [o for c in prep.children for o in (c, *c.conjuncts)]:
                         of = self.covered.get(obj.i)
                         country = of is not None and of.kind in ("country", "seat")
                         iso = of.entries[0].country if of is not None and country else None

@@ -75,7 +75,7 @@ _COOPERATIVE_ROOTS = ("03", "04", "05", "06", "07", "08")
 _MATERIAL_COOPERATION = ("05", "06", "07", "08")  # acts whose announcement is an intent (03x)
 # Frames that code nothing unless their complement is a predicate ("decided to ...").
 _NEEDS_COMPLEMENT = frozenset({
-    "plan", "decide", "prepare", "intend", "resolve", "volunteer", "offer",
+    "plan", "decide", "prepare", "intend", "resolve", "volunteer", "offer", "propose", "suggest",
     "ready", "willing", "prepared", "determined", "eager", "keen",
     "readiness", "willingness", "commitment", "intention",
 })
@@ -446,8 +446,9 @@ def status_of(token: Token, code: str) -> str:
             d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in own):
         return "negated"  # "would accept nothing less than ..."
     reporting = _reporting_chain(token)
-    above = [*chain[1:2], *reporting[:1]]  # the verb right above: "denied attacking", "denied that"
-    if above and lemma_of(above[0]) in cues["negating"]:
+    # the verbs right above: "denied attacking", "denied that", "failed to keep its promise"
+    above = [*chain[1:3], *reporting[:1]]
+    if any(lemma_of(a) in cues["negating"] for a in above):
         return "negated"  # "X denied that it had armed the rebels", "refused to attack", "failed to"
     if token.pos_ == "VERB" and chain[1:2] and lemma_of(chain[1]) in cues["hypothetical_head"]:
         return "hypothetical"  # "is considering sending aid", "discussed imposing sanctions"
@@ -469,6 +470,9 @@ def status_of(token: Token, code: str) -> str:
         return "planned"
     if token.dep_ == "xcomp" and token.head.tag_ == "VB" and token.head.pos_ == "VERB":
         return "planned"  # "to force X to abandon ...": not (yet) done
+    if token.dep_ == "xcomp" and lemma_of(token.head) == "be" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return "planned"  # "ministers are to meet on Friday": scheduled
     if token.dep_ == "acl" and token.head.dep_ != "dobj" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children
     ):
@@ -871,8 +875,8 @@ def _refusal(pred: _Predicate, status: str) -> str | None:
     """A cooperative act negated in the future ("will not give up") is a refusal."""
     if status != "negated" or pred.code[:2] not in _COOPERATIVE_ROOTS:
         return None
-    if _clause_aux(pred.token) & (load_cues()["future"] | {"would", "can", "could"}):
-        return frame_code("refuse", pred.code)
+    if _clause_aux(pred.token) & (load_cues()["future"] | {"would", "can"}):
+        return frame_code("refuse", pred.code)  # ("could not agree" is a failure: negated)
     return None
 
 
@@ -941,7 +945,7 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
             continue  # statements and appeals are not events
         if p.pos == "NOUN":
             source_tok = noun_source(token)
-            target_tok = noun_target(token, p)
+            target_tok = noun_target(token, p) or _prep_targets(token, ("between",))
             if source_tok is None and target_tok is None:
                 continue
         elif demand is not None:
@@ -987,9 +991,11 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
             targets = tuple(r for r in roles_of(target_tok, actors) if r not in sources)
             if targets and all(_same_actor(t, sources) for t in targets):
                 targets = ()  # "Kim ... to discuss North Korea's participation": no other party
-            if not targets and len(sources) > 1 and target_tok is None and p.pos == "VERB" and (
-                pred.code[:2] in _TOGETHER_ROOTS or pred.code in _TOGETHER_CODES
-            ):
+            together = pred.code[:2] in _TOGETHER_ROOTS or pred.code in _TOGETHER_CODES
+            if together and pred.code[:2] == "19" and target_tok is not None:
+                together = False  # "X and Y attacked the convoy": not each other
+            if not targets and len(sources) > 1 and not roles_of(target_tok, actors) and p.pos == "VERB" \
+                    and together:
                 sources = targets = _jointly(sources, token.doc)  # "Moon and Trump agreed": together
                 mutual = True
             elif targets and target_tok is not None and target_tok.head.lower_ == "with" and (
