@@ -102,6 +102,7 @@ def test_a_dateline_is_never_an_actor() -> None:
 
     events = detente.code("WASHINGTON (AP) -- Iran accused Israel of attacking a ship on Tuesday.",
                           published="2021-03-04")
+    assert all(e.sentence.startswith("WASHINGTON (AP) -- Iran accused") for e in events)  # shown as printed
     accusations = [e for e in events if e.event_type == "ACCUSE"]
     assert accusations and all(e.source and e.source.country == "IRN" for e in accusations)
     assert all("USA" not in (e.source and e.source.country, e.target and e.target.country) for e in events)

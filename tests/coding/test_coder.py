@@ -590,3 +590,22 @@ def test_a_proposal_is_the_event_not_the_act_proposed(code, text, cameo):  # typ
 def test_the_parties_of_a_passive_deal_are_mutual(code):  # type: ignore[no-untyped-def]
     e = one(code("The accord, signed by Kenya and Ethiopia, ended the dispute."), "SUPPORT")
     assert e.mutual and {src(e), tgt(e)} == {"KEN", "ETH"}
+
+
+def test_not_ready_to_accept_is_negated(code):  # type: ignore[no-untyped-def]
+    assert one(code("Washington is not ready to accept the proposal."), "AGREE").status == "negated"
+
+
+@pytest.mark.parametrize("text", [
+    "Police foiled an attack by two gunmen on the embassy.",
+    "The army thwarted a bombing by the rebels in the capital.",
+])
+def test_a_foiled_attack_did_not_occur(code, text):  # type: ignore[no-untyped-def]
+    assert not any(e.event_type == "ASSAULT" and e.status == "occurred" for e in code(text))
+
+
+def test_a_place_before_an_attack_is_where_it_was_done(code):  # type: ignore[no-untyped-def]
+    events = code("Rebels claimed the Aleppo bombing on Monday.")
+    assert not any(e.source and e.source.text == "Aleppo" for e in events)
+    e = one(code("The planned US attack was called off."), "ASSAULT")
+    assert src(e) == "USA"  # a state named so is the attacker

@@ -291,6 +291,12 @@ def _jointly(roles: tuple[Role, ...], doc: Doc) -> tuple[Role, ...]:
     return tuple(Role(replace(r.actor, text=text, name=r.actor.name or r.actor.text), span) for r in roles)
 
 
+def _coded(token: Token, actors: ActorIndex) -> bool:
+    """Whether the token names an actor with a code."""
+    mention = actors.for_token(token)
+    return mention is not None and bool(mention.actor.code)
+
+
 def _by_unnamed_hands(token: Token, code: CameoCode) -> bool:
     """An attack whose doer the sentence does not name ("three soldiers were killed", "a car
     bomb killed three soldiers"): coded with no source rather than not at all."""
@@ -440,8 +446,8 @@ def status_of(token: Token, code: str) -> str:
         return "hypothetical"
     if any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det")) for c in own):
         return "negated"
-    if token.dep_ == "xcomp" and any(c.dep_ == "neg" for c in token.head.children):
-        return "negated"
+    if token.dep_ in ("xcomp", "acomp") and any(c.dep_ == "neg" for c in token.head.children):
+        return "negated"  # "did not agree to ...", "Washington is not ready to accept ..."
     if any(c.dep_ == "dobj" and (c.lower_ in ("nothing", "none") or any(
             d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in own):
         return "negated"  # "would accept nothing less than ..."
@@ -946,6 +952,11 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
         if p.pos == "NOUN":
             source_tok = noun_source(token)
             target_tok = noun_target(token, p) or _prep_targets(token, ("between",))
+            if pred.code[:2] in _VIOLENT_ROOTS and source_tok is not None and source_tok.dep_ == "compound" \
+                    and source_tok.ent_type_ in ("GPE", "LOC", "FAC") and not _coded(source_tok, actors):
+                # "the Aleppo bombing", "the Kabul attack": a place, where it was done; a state
+                # named so ("the US attack") is the attacker
+                source_tok, target_tok = None, target_tok or source_tok
             if source_tok is None and target_tok is None:
                 continue
         elif demand is not None:
