@@ -129,12 +129,13 @@ def sentence_text(sent: Span) -> str:
     """A sentence as the document shows it: the dateline that opens its line included
     ("HANOI, March 1 (Yonhap) -- North Korea's top diplomat said ..."), though no actor."""
     doc = sent.doc
-    start = sent.start_char
+    text = span_text(sent)
+    start = sent.start_char + len(text) - len(text.lstrip())  # the blanked dateline may open it
     original = original_text(doc)
     for a, b in doc.user_data.get(_DATELINES, ()):
         if b <= start and not original[b:start].strip():
-            return (original[a:start] + span_text(sent)).strip()
-    return span_text(sent).strip()
+            return (original[a:start] + text.lstrip()).strip()
+    return text.strip()
 
 
 def span_text(span: Span) -> str:
