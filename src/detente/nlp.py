@@ -125,6 +125,12 @@ def original_text(doc: Doc) -> str:
     return str(doc.user_data.get(_ORIGINAL) or doc_text(doc))
 
 
+def datelines(doc: Doc) -> list[str]:
+    """The datelines of the document's lines, as written ("Yerevan, Nov. 12, (dpa/GNA) –")."""
+    original = original_text(doc)
+    return [original[a:b].strip() for a, b in doc.user_data.get(_DATELINES, ())]
+
+
 def sentence_text(sent: Span) -> str:
     """A sentence as the document shows it: the dateline that opens its line included
     ("HANOI, March 1 (Yonhap) -- North Korea's top diplomat said ..."), though no actor."""

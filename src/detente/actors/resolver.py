@@ -51,6 +51,8 @@ _THING_REACH = 1
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "within"})
 # How far back an agent named without a country ("the police") looks for one that has it.
 _AGENT_REACH = 4
+# Agents of the place a story is filed from, when it names no other country for them.
+_DOMESTIC = frozenset({"COP", "CVL", "OPP", "LAB", "EDU", "JUD", "LEG", "PTY", "REL", "HLH", "BUS", "MED"})
 # Sector words that are no actor on their own ("the international community").
 _NOT_ALONE = frozenset({"community", "communities", "association", "population", "personnel"})
 
@@ -221,6 +223,19 @@ class ActorResolver:
                     return code
         return None
 
+    def place_country(self, dateline: str) -> str | None:
+        """The country of the one place a dateline names ("HANOI, March 1 (Yonhap) --",
+        "Yerevan, Nov. 12 –"), when it is a country or a seat of power the tables know."""
+        place = re.split(r"[,(—–]| -", dateline, maxsplit=1)[0].strip()
+        if not place or "/" in place:
+            return None  # "MOSCOW/YEREVAN/BAKU": several
+        name = place.title() if place.isupper() else place
+        for kind in ("seat", "country"):
+            for e in self.entries.get(f"{kind}:{name}", ()):
+                if e.country:
+                    return e.country
+        return None
+
     def holder_by_title(self, text: str, published: date | None) -> Term | None:
         """Who held the office a phrase names in full ("UN chief", "NATO secretary-general")."""
         if published is None:
@@ -328,6 +343,9 @@ class _Reading:
         named = [a.entries[0].country for a in self.atoms if a.kind in ("country", "adjective", "seat")]
         named += [self.ambiguous_reading(a) for a in self.atoms if a.kind == "ambiguous"]
         self.countries: set[str] = {c for c in named if c}
+        # the country the story is filed from (its dateline): where its police and crowds are
+        lines = nlp.datelines(doc)
+        self.home = resolver.place_country(lines[0]) if lines else None
         self.ents = {i: ent for ent in ents for i in range(ent.start, ent.end)}
 
     @cached_property
@@ -631,6 +649,8 @@ class _Reading:
             actor = f.mention.actor
             if f.kind == "thing" and actor.sector == sector and actor.country and not f.mention.members:
                 return self.country_actor(text, actor.country, sector)
+        if self.home and sector in _DOMESTIC:  # "Yerevan, Nov. 12 – Thousands of protesters ..."
+            return self.country_actor(text, self.home, sector)
         return Actor(text, sector, None, sector, None)
 
     def country_actor(self, text: str, iso: str, sector: str | None) -> Actor:
