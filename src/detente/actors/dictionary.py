@@ -4,7 +4,9 @@ countries.tsv (built from pycountry and GeoNames) and countries_extra.tsv (hand-
 forms, demonyms and seats of power) give the states; organisations.tsv the bodies with their
 own codes; people.tsv the office holders with dated terms; sectors.tsv the role words;
 ambiguous.tsv the names with more than one reading; references.tsv the words that point back
-to an actor named earlier in the article.
+to an actor named earlier in the article. agents.tsv adds the agent nouns of the Phoenix
+dictionaries (built by tools/build_phoenix.py); the project's own tables win where both
+define a phrase.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from importlib import resources
 from detente.errors import DetenteError, Errors
 
 DATA_FILES = ("countries.tsv", "countries_extra.tsv", "sectors.tsv", "organisations.tsv",
-              "people.tsv", "ambiguous.tsv", "references.tsv")
+              "people.tsv", "ambiguous.tsv", "references.tsv", "agents.tsv")
 
 # Entry kinds matched as written (the rest are matched lower-cased).
 PROPER_KINDS = frozenset(
@@ -67,6 +69,7 @@ REQUIRED = {
     "countries.tsv": ("iso3", "name", "names", "capitals"),
     "countries_extra.tsv": ("iso3", "names", "adjectives", "seats"),
     "sectors.tsv": ("phrase", "sector"),
+    "agents.tsv": ("phrase", "sector"),
     "organisations.tsv": ("code", "name", "aliases", "country", "sector"),
     "people.tsv": ("name", "country", "sector", "office", "start", "end"),
     "ambiguous.tsv": ("phrase", "reading", "cues"),
@@ -199,7 +202,7 @@ def _people_entries() -> Iterator[Entry]:
 def load_entries() -> tuple[Entry, ...]:
     """Every phrase of every actor data file, as entries."""
     out: list[Entry] = list(_country_entries())
-    for row in _rows("sectors.tsv"):
+    for row in _sector_rows():
         out.append(Entry(row["phrase"], "sector", None, None, row["sector"] or None,
                          office=row.get("office") or None))
     for row in _rows("organisations.tsv"):
@@ -219,11 +222,21 @@ def load_entries() -> tuple[Entry, ...]:
     return tuple(out)
 
 
+def _sector_rows() -> Iterator[dict[str, str]]:
+    """The role words of sectors.tsv, then those of agents.tsv that sectors.tsv lacks."""
+    own = list(_rows("sectors.tsv"))
+    yield from own
+    seen = {row["phrase"].lower() for row in own}
+    for row in _rows("agents.tsv"):
+        if row["phrase"].lower() not in seen:
+            yield row
+
+
 @cache
 def office_sectors() -> dict[str, str]:
-    """The sector of each office, from sectors.tsv: a defence minister is MIL wherever named."""
+    """The sector of each office, from the role words: a defence minister is MIL wherever named."""
     out: dict[str, str] = {}
-    for row in _rows("sectors.tsv"):
+    for row in _sector_rows():
         if row.get("office") and row["sector"]:
             out.setdefault(row["office"], row["sector"])
     return out
