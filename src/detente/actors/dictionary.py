@@ -4,9 +4,9 @@ countries.tsv (built from pycountry and GeoNames) and countries_extra.tsv (hand-
 forms, demonyms and seats of power) give the states; organisations.tsv the bodies with their
 own codes; people.tsv the office holders with dated terms; sectors.tsv the role words;
 ambiguous.tsv the names with more than one reading; references.tsv the words that point back
-to an actor named earlier in the article. agents.tsv adds the agent nouns of the Phoenix
-dictionaries (built by tools/build_phoenix.py); the project's own tables win where both
-define a phrase.
+to an actor named earlier in the article. agents.tsv and organisations_phoenix.tsv add the
+agent nouns and the armed groups and international organisations of the Phoenix dictionaries
+(built by tools/build_phoenix.py); the project's own tables win where both define a phrase.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from importlib import resources
 from detente.errors import DetenteError, Errors
 
 DATA_FILES = ("countries.tsv", "countries_extra.tsv", "sectors.tsv", "organisations.tsv",
-              "people.tsv", "ambiguous.tsv", "references.tsv", "agents.tsv")
+              "people.tsv", "ambiguous.tsv", "references.tsv", "agents.tsv", "organisations_phoenix.tsv")
 
 # Entry kinds matched as written (the rest are matched lower-cased).
 PROPER_KINDS = frozenset(
@@ -71,6 +71,7 @@ REQUIRED = {
     "sectors.tsv": ("phrase", "sector"),
     "agents.tsv": ("phrase", "sector"),
     "organisations.tsv": ("code", "name", "aliases", "country", "sector"),
+    "organisations_phoenix.tsv": ("code", "name", "aliases", "country", "sector"),
     "people.tsv": ("name", "country", "sector", "office", "start", "end"),
     "ambiguous.tsv": ("phrase", "reading", "cues"),
     "references.tsv": ("phrase", "kind", "value", "sector"),
@@ -210,6 +211,12 @@ def load_entries() -> tuple[Entry, ...]:
             out.append(Entry(n, "organisation", row["code"], row["country"] or None,
                              row["sector"] or None, row["name"]))
     out.extend(_people_entries())
+    own = {e.phrase.lower() for e in out}
+    for row in _rows("organisations_phoenix.tsv"):  # the project's own phrases win
+        for n in sorted({row["name"], *_split(row["aliases"])} - own):
+            if n.lower() not in own:
+                out.append(Entry(n, "organisation", row["code"], row["country"] or None,
+                                 row["sector"] or None, row["name"]))
     for row in _rows("ambiguous.tsv"):
         reading = None if row["reading"] == "-" else row["reading"]
         out.append(Entry(row["phrase"], "ambiguous", reading, reading, None,
