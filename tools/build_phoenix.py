@@ -803,6 +803,280 @@ def org_rows(path: Path, orgs: tuple[Org, ...], taken: set[str]) -> Iterator[lis
         yield [org.code, name, ";".join(aliases), org.country, org.sector, ";".join(org.phoenix)]
 
 
+# -- countries: names and leaders ---------------------------------------------------------
+
+Entries = dict[str, list[tuple[list[str], list[str]]]]
+
+
+def dated_entries(path: Path) -> Entries:
+    """Each entry of Phoenix's country file as (names, codes with dates), by its first name."""
+    out: Entries = {}
+    current: tuple[list[str], list[str]] | None = None
+    for raw in path.read_text("utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        codes = re.findall(r"\[([^\]]*)\]", line)
+        name = line.split("[", 1)[0].strip()
+        if name.startswith("+") and current is not None:
+            current[0].append(phrase_of(name[1:]))
+        elif name:
+            current = ([phrase_of(name)], [])
+            out.setdefault(current[0][0].upper(), []).append(current)
+        if current is not None:
+            current[1].extend(c.strip() for c in codes)
+    return out
+
+
+# Name forms Phoenix gives a country that the project's tables lack and that are clearly right:
+# English demonym nouns, former English names, headline abbreviations (not its misspellings,
+# foreign-language names, provinces or cities: where.py reads places).
+COUNTRY_FORMS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {  # iso3: (names, adjectives)
+    "GBR": ((), ("Englishman", "Englishwoman", "Scotsman", "Scotswoman", "Welshman", "Welshwoman")),
+    "IRL": ((), ("Irishman", "Irishwoman")),
+    "NLD": ((), ("Dutchman", "Dutchwoman", "Hollander")),
+    "LUX": ((), ("Luxemburger",)),
+    "SUR": ((), ("Surinamer",)),
+    "STP": ((), ("Santomean",)),
+    "BLR": (("Belorussia", "Byelorussia"), ()),
+    "CYM": (("Caymans",), ()),
+    "KOR": (("S. Korea", "S.Korea"), ("S. Korean", "S.Korean", "S.Koreans")),
+    "PRK": (("N. Korea",), ()),
+    "ZAF": (("S. Africa",), ()),
+    "SAU": (("S. Arabia",), ()),
+    "NZL": (("N.Z.",), ()),
+}
+COUNTRY_HEADS = {"GBR": "UNITED KINGDOM", "IRL": "IRELAND", "NLD": "NETHERLANDS", "LUX": "LUXEMBOURG",
+                 "SUR": "SURINAME", "STP": "SAO TOME AND PRINCIPE", "BLR": "BELARUS", "CYM": "CAYMAN ISLANDS",
+                 "KOR": "SOUTH KOREA", "PRK": "NORTH KOREA", "ZAF": "REPUBLIC OF SOUTH AFRICA",
+                     "SAU": "SAUDI ARABIA",
+                 "NZL": "NEW ZEALAND"}
+
+
+def country_rows(entries: Entries, taken: set[str]) -> Iterator[list[str]]:
+    """(iso3, names, adjectives) of the forms above, each checked against Phoenix's entry."""
+    for iso, (names, adjectives) in COUNTRY_FORMS.items():
+        block = entries.get(COUNTRY_HEADS[iso])
+        if not block:
+            raise SystemExit(f"Phoenix.Countries.actors.txt: no entry {COUNTRY_HEADS[iso]!r}")
+        given = {re.sub(r"\s+", " ", n.upper()) for b in block for n in b[0]}
+        for form in (*names, *adjectives):
+            if form.upper() not in given:
+                raise SystemExit(f"{iso}: Phoenix does not give {form!r}")
+            if form.lower() in taken:
+                raise SystemExit(f"{iso}: the project has {form!r} already")
+        yield [iso, ";".join(names), ";".join(adjectives)]
+
+
+# Heads of state and government of 1967-2003 that people.tsv lacks, for countries it covers: the
+# person's Phoenix entry, name (as the project writes it; Phoenix's spelling an alias), surname,
+# office and title (the project's, which Phoenix does not give), and the starts (yymmdd) of the
+# Phoenix terms taken; the dates are Phoenix's. Phoenix ends open terms in 2014 (its date), so
+# none is taken; nor deputies, acting holders of a few days, or US officials whom Phoenix codes
+# to Iraq. John Major and Vo Chi Cong are left out: their surnames are a rank and a common
+# word, and the "Cong" of "Viet Cong".
+@dataclass(frozen=True)
+class Leader:
+    phoenix: str
+    iso: str
+    name: str
+    surname: str
+    office: str
+    title: str
+    starts: tuple[str, ...]
+
+
+HOS, HOG = "head_of_state", "head_of_government"
+PM, PRES = "prime minister;premier", "president"
+LEADERS = (
+    Leader("CARLOS SAUL MENEM", "ARG", "Carlos Menem", "Menem", HOS, PRES, ("890708",)),
+    Leader("BOB HAWKE", "AUS", "Bob Hawke", "Hawke", HOG, PM, ("830311",)),
+    Leader("PAUL KEATING", "AUS", "Paul Keating", "Keating", HOG, PM, ("911220",)),
+    Leader("STANISLAU SHUSHKEVICH", "BLR", "Stanislau Shushkevich", "Shushkevich", HOS, "chairman",
+        ("910918",)),
+    Leader("VYACHASLAU KEBICH", "BLR", "Vyachaslau Kebich", "Kebich", HOG, PM, ("900407",)),
+    Leader("MIKHAIL CHYHIR", "BLR", "Mikhail Chyhir", "Chyhir", HOG, PM, ("940721",)),
+    Leader("JOSE SARNEY", "BRA", "Jose Sarney", "Sarney", HOS, PRES, ("850315",)),
+    Leader("FERNANDO COLLOR DE MELLO", "BRA", "Fernando Collor de Mello", "Collor", HOS, PRES, ("900315",)),
+    Leader("ITAMAR FRANCO", "BRA", "Itamar Franco", "Franco", HOS, PRES, ("921002",)),
+    Leader("BRIAN MULRONEY", "CAN", "Brian Mulroney", "Mulroney", HOG, PM, ("840917",)),
+    Leader("KIM CAMPBELL", "CAN", "Kim Campbell", "Campbell", HOG, PM, ("930625",)),
+    Leader("YANG SHANGKUN", "CHN", "Yang Shangkun", "Yang", HOS, PRES, ("880408",)),
+    Leader("LI PENG", "CHN", "Li Peng", "Li", HOG, "premier;prime minister", ("871124",)),
+    Leader("VIRGILIO BARCO VARGAS", "COL", "Virgilio Barco", "Barco", HOS, PRES, ("860807",)),
+    Leader("CESAR GAVIRIA TRUJILLO", "COL", "Cesar Gaviria", "Gaviria", HOS, PRES, ("900807",)),
+    Leader("ERNESTO SAMPER PIZANO", "COL", "Ernesto Samper", "Samper", HOS, PRES, ("940807",)),
+    Leader("ATEF SEDKI", "EGY", "Atef Sedki", "Sedki", HOG, PM, ("861110",)),
+    Leader("MENGISTU HAILE MARIAM", "ETH", "Mengistu Haile Mariam", "Mengistu", HOS, PRES, ("870910",)),
+    Leader("TAMRAT LAYNE", "ETH", "Tamrat Layne", "Tamrat", HOG, "prime minister", ("910606",)),
+    Leader("FRANCOIS MITTERRAND", "FRA", "Francois Mitterrand", "Mitterrand", HOS, PRES, ("810521",)),
+    Leader("MICHEL ROCARD", "FRA", "Michel Rocard", "Rocard", HOG, PM, ("880510",)),
+    Leader("EDITH CRESSON", "FRA", "Edith Cresson", "Cresson", HOG, PM, ("910515",)),
+    Leader("PIERRE BEREGOVOY", "FRA", "Pierre Beregovoy", "Beregovoy", HOG, PM, ("920402",)),
+    Leader("EDOUARD BALLADUR", "FRA", "Edouard Balladur", "Balladur", HOG, PM, ("930329",)),
+    Leader("ZVIAD GAMSAKHURDIA", "GEO", "Zviad Gamsakhurdia", "Gamsakhurdia", HOS, PRES, ("901114",)),
+    Leader("TENGIZ SIGUA", "GEO", "Tengiz Sigua", "Sigua", HOG, PM, ("901115", "920106")),
+    Leader("OTAR PATSATSIA", "GEO", "Otar Patsatsia", "Patsatsia", HOG, PM, ("930820",)),
+    Leader("NIKO LEKISHVILI", "GEO", "Niko Lekishvili", "Lekishvili", HOG, "state minister", ("951208",)),
+    Leader("VAZHA LORTKIPANIDZE", "GEO", "Vazha Lortkipanidze", "Lortkipanidze", HOG, "state minister",
+           ("980807",)),
+    Leader("GIORGI ARSENISHVILI", "GEO", "Giorgi Arsenishvili", "Arsenishvili", HOG, "state minister",
+           ("000511",)),
+    Leader("AVTANDIL JORBENADZE", "GEO", "Avtandil Jorbenadze", "Jorbenadze", HOG, "state minister",
+           ("011221",)),
+    Leader("RICHARD VON WEIZSACKER", "DEU", "Richard von Weizsacker", "Weizsacker", HOS, PRES, ("840701",)),
+    Leader("ROMAN HERZOG", "DEU", "Roman Herzog", "Herzog", HOS, PRES, ("940701",)),
+    Leader("HELMUT KOHL", "DEU", "Helmut Kohl", "Kohl", HOG, "chancellor", ("821001",)),
+    Leader("MARGARET THATCHER", "GBR", "Margaret Thatcher", "Thatcher", HOG, PM, ("790504",)),
+    Leader("RAMASWAMY VENKATARAMAN", "IND", "Ramaswamy Venkataraman", "Venkataraman", HOS, PRES, ("870725",)),
+    Leader("SHANKAR DAYAL SHARMA", "IND", "Shankar Dayal Sharma", "Sharma", HOS, PRES, ("920725",)),
+    Leader("VISHWANATH PRATAP SINGH", "IND", "Vishwanath Pratap Singh", "Singh", HOG, PM, ("891202",)),
+    Leader("CHANDRA SHEKHAR", "IND", "Chandra Shekhar", "Shekhar", HOG, PM, ("901110",)),
+    Leader("P.V. NARASIMHA RAO", "IND", "P.V. Narasimha Rao", "Rao", HOG, PM, ("910621",)),
+    Leader("H.D. DEVE GOWDA", "IND", "H.D. Deve Gowda", "Gowda", HOG, PM, ("960601",)),
+    Leader("INDER KUMAR GUJRAL", "IND", "Inder Kumar Gujral", "Gujral", HOG, PM, ("970421",)),
+    Leader("SUHARTO", "IDN", "Suharto", "Suharto", HOS, PRES, ("670312",)),
+    Leader("B.J. HABIBIE", "IDN", "B.J. Habibie", "Habibie", HOS, PRES, ("980521",)),
+    Leader("SAADUN HAMMADI", "IRQ", "Saadun Hammadi", "Hammadi", HOG, PM, ("910323",)),
+    Leader("CHAIM HERZOG", "ISR", "Chaim Herzog", "Herzog", HOS, PRES, ("830505",)),
+    Leader("YITZHAK SHAMIR", "ISR", "Yitzhak Shamir", "Shamir", HOG, PM, ("861020",)),
+    Leader("YITZHAK RABIN", "ISR", "Yitzhak Rabin", "Rabin", HOG, PM, ("920713",)),
+    Leader("FRANCESCO COSSIGA", "ITA", "Francesco Cossiga", "Cossiga", HOS, PRES, ("850629",)),
+    Leader("OSCAR LUIGI SCALFARO", "ITA", "Oscar Luigi Scalfaro", "Scalfaro", HOS, PRES, ("920528",)),
+    Leader("GIULIO ANDREOTTI", "ITA", "Giulio Andreotti", "Andreotti", HOG, PM, ("890723",)),
+    Leader("TOSHIKI KAIFU", "JPN", "Toshiki Kaifu", "Kaifu", HOG, PM, ("890809",)),
+    Leader("KIICHI MIYAZAWA", "JPN", "Kiichi Miyazawa", "Miyazawa", HOG, PM, ("911106",)),
+    Leader("MORIHIRO HOSOKAWA", "JPN", "Morihiro Hosokawa", "Hosokawa", HOG, PM, ("930809",)),
+    Leader("TSUTOMU HATA", "JPN", "Tsutomu Hata", "Hata", HOG, PM, ("940425",)),
+    Leader("TOMIICHI MURAYAMA", "JPN", "Tomiichi Murayama", "Murayama", HOG, PM, ("940629",)),
+    Leader("RYUTARO HASHIMOTO", "JPN", "Ryutaro Hashimoto", "Hashimoto", HOG, PM, ("960111",)),
+    Leader("ELIAS HRAWI", "LBN", "Elias Hrawi", "Hrawi", HOS, PRES, ("891124",)),
+    Leader("CARLOS SALINAS DE GORTARI", "MEX", "Carlos Salinas de Gortari", "Salinas", HOS, PRES,
+        ("881201",)),
+    Leader("RUUD LUBBERS", "NLD", "Ruud Lubbers", "Lubbers", HOG, PM, ("821104",)),
+    Leader("IBRAHIM BABANGIDA", "NGA", "Ibrahim Babangida", "Babangida", HOS, PRES, ("850827",)),
+    Leader("ERNEST SHONEKAN", "NGA", "Ernest Shonekan", "Shonekan", HOS, "interim president;president",
+           ("930826",)),
+    Leader("SANI ABACHA", "NGA", "Sani Abacha", "Abacha", HOS, "head of state;president", ("931117",)),
+    Leader("ABDULSALAMI ABUBAKAR", "NGA", "Abdulsalami Abubakar", "Abubakar", HOS, "head of state;president",
+           ("980609",)),
+    Leader("KIM IL SUNG", "PRK", "Kim Il Sung", "Kim", HOS, PRES, ("721228",)),
+    Leader("YON HYONG MUK", "PRK", "Yon Hyong Muk", "Yon", HOG, "premier;prime minister", ("881212",)),
+    Leader("KANG SONG SAN", "PRK", "Kang Song San", "Kang", HOG, "premier;prime minister", ("921211",)),
+    Leader("GHULAM ISHAQ KHAN", "PAK", "Ghulam Ishaq Khan", "Ishaq Khan", HOS, PRES, ("880817",)),
+    Leader("FAROOQ AHMED LEGHARI", "PAK", "Farooq Leghari", "Leghari", HOS, PRES, ("931114",)),
+    Leader("BENAZIR BHUTTO", "PAK", "Benazir Bhutto", "Bhutto", HOG, PM, ("881202", "931019")),
+    Leader("CORAZON AQUINO", "PHL", "Corazon Aquino", "Aquino", HOS, PRES, ("860225",)),
+    Leader("FIDEL V. RAMOS", "PHL", "Fidel Ramos", "Ramos", HOS, PRES, ("920630",)),
+    Leader("LECH WALESA", "POL", "Lech Walesa", "Walesa", HOS, PRES, ("901222",)),
+    Leader("TADEUSZ MAZOWIECKI", "POL", "Tadeusz Mazowiecki", "Mazowiecki", HOG, PM, ("890824",)),
+    Leader("JAN KRZYSZTOF BIELECKI", "POL", "Jan Krzysztof Bielecki", "Bielecki", HOG, PM, ("910104",)),
+    Leader("JAN OLSZEWSKI", "POL", "Jan Olszewski", "Olszewski", HOG, PM, ("911206",)),
+    Leader("WALDEMAR PAWLAK", "POL", "Waldemar Pawlak", "Pawlak", HOG, PM, ("920605", "931026")),
+    Leader("HANNA SUCHOCKA", "POL", "Hanna Suchocka", "Suchocka", HOG, PM, ("920708",)),
+    Leader("JOZEF OLEKSY", "POL", "Jozef Oleksy", "Oleksy", HOG, PM, ("950306",)),
+    Leader("SHEIKH KHALIFAH IBN HAMAD AL THANI", "QAT", "Khalifa bin Hamad Al Thani",
+        "Khalifa bin Hamad", HOS,
+           "emir", ("720222",)),
+    Leader("FREDERICK WILLEM DE KLERK", "ZAF", "F.W. de Klerk", "de Klerk", HOS, PRES, ("890815",)),
+    Leader("NELSON MANDELA", "ZAF", "Nelson Mandela", "Mandela", HOS, PRES, ("940510",)),
+    Leader("RUSSIAN PRESIDENT YELTSIN", "RUS", "Boris Yeltsin", "Yeltsin", HOS, PRES, ("910710",)),
+    Leader("VIKTOR CHERNOMYRDIN", "RUS", "Viktor Chernomyrdin", "Chernomyrdin", HOG, PM, ("921214",)),
+    Leader("SERGEY KIRIYENKO", "RUS", "Sergey Kiriyenko", "Kiriyenko", HOG, PM, ("980323",)),
+    Leader("YEVGENY PRIMAKOV", "RUS", "Yevgeny Primakov", "Primakov", HOG, PM, ("980911",)),
+    Leader("SERGEY STEPASHIN", "RUS", "Sergey Stepashin", "Stepashin", HOG, PM, ("990512",)),
+    Leader("ROH TAE WOO", "KOR", "Roh Tae-woo", "Roh", HOS, PRES, ("880225",)),
+    Leader("KIM YOUNG SAM", "KOR", "Kim Young-sam", "Kim", HOS, PRES, ("930225",)),
+    Leader("KANG YOUNG HOON", "KOR", "Kang Young-hoon", "Kang", HOG, PM, ("881205",)),
+    Leader("RO JAI BONG", "KOR", "Ro Jai-bong", "Ro", HOG, PM, ("901227",)),
+    Leader("CHUNG WON SHIK", "KOR", "Chung Won-shik", "Chung", HOG, PM, ("910524",)),
+    Leader("HYUN SOONG JONG", "KOR", "Hyun Soong-jong", "Hyun", HOG, PM, ("921008",)),
+    Leader("HWANG IN SUNG", "KOR", "Hwang In-sung", "Hwang", HOG, PM, ("930225",)),
+    Leader("LEE HOI CHANG", "KOR", "Lee Hoi-chang", "Lee", HOG, PM, ("931217",)),
+    Leader("LEE YUNG DUK", "KOR", "Lee Yung-duk", "Lee", HOG, PM, ("940429",)),
+    Leader("LEE HONG KOO", "KOR", "Lee Hong-koo", "Lee", HOG, PM, ("941217",)),
+    Leader("LEE SOO SUNG", "KOR", "Lee Soo-sung", "Lee", HOG, PM, ("951218",)),
+    Leader("FELIPE GONZALEZ MARQUEZ", "ESP", "Felipe Gonzalez", "Gonzalez", HOG, PM, ("821202",)),
+    Leader("LEE HUAN", "TWN", "Lee Huan", "Lee", HOG, "premier;prime minister", ("890521",)),
+    Leader("HAU PEI TSUN", "TWN", "Hau Pei-tsun", "Hau", HOG, "premier;prime minister", ("900530",)),
+    Leader("LIEN CHAN", "TWN", "Lien Chan", "Lien", HOG, "premier;prime minister", ("930210",)),
+    Leader("TURGUT OZAL", "TUR", "Turgut Ozal", "Ozal", HOS, PRES, ("891109",)),
+    Leader("YILDIRIM AKBULUT", "TUR", "Yildirim Akbulut", "Akbulut", HOG, PM, ("891109",)),
+    Leader("MESUT YILMAZ", "TUR", "Mesut Yilmaz", "Yilmaz", HOG, PM, ("910623", "960306", "970630")),
+    Leader("TANSU CILLER", "TUR", "Tansu Ciller", "Ciller", HOG, PM, ("930625",)),
+    Leader("NECMETTIN ERBAKAN", "TUR", "Necmettin Erbakan", "Erbakan", HOG, PM, ("960628",)),
+    Leader("LEONID KRAVCHUK", "UKR", "Leonid Kravchuk", "Kravchuk", HOS, PRES, ("911205",)),
+    Leader("VITOLD FOKIN", "UKR", "Vitold Fokin", "Fokin", HOG, PM, ("901023",)),
+    Leader("VITALIY MASOL", "UKR", "Vitaliy Masol", "Masol", HOG, PM, ("940616",)),
+    Leader("PAVLO LAZARENKO", "UKR", "Pavlo Lazarenko", "Lazarenko", HOG, PM, ("960528",)),
+    Leader("VALERIY PUSTOVOITENKO", "UKR", "Valeriy Pustovoitenko", "Pustovoitenko", HOG, PM, ("970716",)),
+    Leader("WARREN CHRISTOPHER", "USA", "Warren Christopher", "Christopher", "foreign_minister",
+           "secretary of state", ("930120",)),
+    Leader("JAMES BAKER", "USA", "James Baker", "Baker", "foreign_minister", "secretary of state",
+        ("890125",)),
+    Leader("CARLOS ANDRES PEREZ", "VEN", "Carlos Andres Perez", "Perez", HOS, PRES, ("890202",)),
+    Leader("RAMON JOSE VELASQUEZ", "VEN", "Ramon Jose Velasquez", "Velasquez", HOS, PRES, ("930605",)),
+    Leader("RAFAEL CALDERA", "VEN", "Rafael Caldera", "Caldera", HOS, PRES, ("940202",)),
+    Leader("LE DUC ANH", "VNM", "Le Duc Anh", "Anh", HOS, PRES, ("920923",)),
+    Leader("VO VAN KIET", "VNM", "Vo Van Kiet", "Kiet", HOG, PM, ("910808", "920924")),
+    Leader("DO MUOI", "VNM", "Do Muoi", "Muoi", HOG, PM, ("880622",)),
+)
+
+
+def phoenix_date(value: str) -> str:
+    """yymmdd (or yyyymmdd) as ISO; two-digit years from 1921 to 2020."""
+    if len(value) == 6:
+        year = int(value[:2])
+        value = f"{1900 + year if year > 20 else 2000 + year}{value[2:]}"
+    return f"{value[:4]}-{value[4:6]}-{value[6:8]}"
+
+
+TITLE_WORDS = {"PRESIDENT", "MINISTER", "PREMIER", "SECRETARY", "GENERAL", "CHAIRMAN", "AMBASSADOR",
+               "DEPUTY", "UNDER", "UNDERSECRETARY", "FORMER", "RUSSIAN", "CHIEF", "VICE", "MR.", "SHEIKH",
+               "KING", "EMIR", "PRINCE", "SIR", "CHANCELLOR", "KANZLER", "BUNDESKANZLER"}
+NAME_PARTICLES = {"de", "von", "der", "bin", "ibn", "al"}
+
+
+def recase_person(name: str) -> str:
+    """A person's name from Phoenix's capitals: words capitalised ("Warren M. Christopher"),
+    particles lower ("de Klerk", "von"), Roman numerals upper ("James A. Baker III")."""
+    out = []
+    for n, word in enumerate(name.split(" ")):
+        low = word.lower()
+        if re.fullmatch(r"[IVX]+|([A-Z]\.)+", word):  # "III", "P.V."
+            out.append(word)
+        elif low in NAME_PARTICLES and n > 0:
+            out.append(low)
+        else:
+            out.append("-".join(p[:1].upper() + p[1:] for p in low.split("-")))
+    return " ".join(out)
+
+
+def leader_rows(entries: Entries, people: set[str]) -> Iterator[list[str]]:
+    """people.tsv rows of LEADERS: each term's dates from Phoenix's entry, found by its start."""
+    for lead in LEADERS:
+        block = entries.get(lead.phoenix)
+        if not block:
+            raise SystemExit(f"Phoenix.Countries.actors.txt: no entry {lead.phoenix!r}")
+        names, codes = block[0]
+        if lead.name.lower() in people:
+            raise SystemExit(f"people.tsv has {lead.name} already")
+        spans = {}
+        for code in codes:
+            m = re.fullmatch(rf"{lead.iso}GOV\w*\s+(\d{{6,8}})-(\d{{6,8}})", code)
+            if m:
+                spans[m.group(1)[-6:]] = (m.group(1), m.group(2))
+        aliases = [recase_person(n) for n in names
+                   if not TITLE_WORDS & set(n.split()) and not re.search(r"\d", n)]
+        aliases = [a for a in dict.fromkeys(aliases) if a != lead.name]
+        for start in lead.starts:
+            if start not in spans:
+                raise SystemExit(f"{lead.phoenix}: no {lead.iso}GOV term from {start} in Phoenix")
+            first, last = spans[start]
+            yield [lead.name, lead.surname, ";".join(aliases), lead.iso, "GOV", lead.office, lead.title,
+                   phoenix_date(first), phoenix_date(last)]
+
+
 # -- writing ------------------------------------------------------------------------------
 
 def write_table(dest: Path, header: str, columns: list[str], rows: Iterable[list[str]]) -> int:
@@ -850,6 +1124,34 @@ def build_organisations(ref: Path, dest: Path) -> int:
     return write_table(dest, header, ["code", "name", "aliases", "country", "sector", "phoenix"], rows)
 
 
+def build_countries(ref: Path, dest: Path) -> int:
+    rows = country_rows(dated_entries(ref / "Phoenix.Countries.actors.txt"), project_phrases())
+    header = (
+        "# Country name forms from Phoenix's country dictionary that the project's tables lack:\n"
+        "# English demonym nouns (plurals derived when loading), former English names, headline\n"
+        "# abbreviations; merged like countries_extra.tsv. Chosen and checked against Phoenix's\n"
+        "# entries by tools/build_phoenix.py. Facts. version: 1\n"
+        + provenance("Phoenix.Countries.actors.txt")
+    )
+    return write_table(dest, header, ["iso3", "names", "adjectives"], rows)
+
+
+def build_people(ref: Path, dest: Path) -> int:
+    people = {n.lower() for row in read_table(DATA / "people.tsv")
+              for n in (row["name"], *split(row["aliases"]))}
+    rows = leader_rows(dated_entries(ref / "Phoenix.Countries.actors.txt"), people)
+    header = (
+        "# Heads of state and government (and two US secretaries of state) of 1967-2003 whom\n"
+        "# people.tsv lacks, for countries it covers, with the dates of Phoenix's country dictionary\n"
+        "# (CountryInfo, 2014) and the office and title the project gives them (Phoenix codes only\n"
+        "# GOV); people.tsv's format. Chosen by tools/build_phoenix.py; people.tsv wins where both\n"
+        "# name a person. Facts. version: 1\n"
+        + provenance("Phoenix.Countries.actors.txt")
+    )
+    return write_table(dest, header, ["name", "surname", "aliases", "country", "sector", "office", "title",
+                                      "start", "end"], rows)
+
+
 def main(ref: Path) -> None:
     if not (ref / "Phoenix.agents.txt").is_file():
         sys.exit(f"{ref} holds no Phoenix dictionaries (Phoenix.agents.txt)")
@@ -857,6 +1159,10 @@ def main(ref: Path) -> None:
     print(f"agents.tsv: {n} phrases")
     n = build_organisations(ref, DATA / "organisations_phoenix.tsv")
     print(f"organisations_phoenix.tsv: {n} organisations")
+    n = build_countries(ref, DATA / "countries_phoenix.tsv")
+    print(f"countries_phoenix.tsv: {n} countries")
+    n = build_people(ref, DATA / "people_phoenix.tsv")
+    print(f"people_phoenix.tsv: {n} terms")
 
 
 if __name__ == "__main__":

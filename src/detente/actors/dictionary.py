@@ -4,13 +4,15 @@ countries.tsv (built from pycountry and GeoNames) and countries_extra.tsv (hand-
 forms, demonyms and seats of power) give the states; organisations.tsv the bodies with their
 own codes; people.tsv the office holders with dated terms; sectors.tsv the role words;
 ambiguous.tsv the names with more than one reading; references.tsv the words that point back
-to an actor named earlier in the article. agents.tsv and organisations_phoenix.tsv add the
-agent nouns and the armed groups and international organisations of the Phoenix dictionaries
-(built by tools/build_phoenix.py); the project's own tables win where both define a phrase.
+to an actor named earlier in the article. The *_phoenix.tsv files and agents.tsv add what the
+Phoenix dictionaries of PETRARCH2 know and those tables lack (agent nouns, armed groups and
+international organisations, country name forms, earlier leaders; built by
+tools/build_phoenix.py); the project's own tables win where both define a phrase or a person.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -20,7 +22,8 @@ from importlib import resources
 from detente.errors import DetenteError, Errors
 
 DATA_FILES = ("countries.tsv", "countries_extra.tsv", "sectors.tsv", "organisations.tsv",
-              "people.tsv", "ambiguous.tsv", "references.tsv", "agents.tsv", "organisations_phoenix.tsv")
+              "people.tsv", "ambiguous.tsv", "references.tsv", "agents.tsv", "organisations_phoenix.tsv",
+              "countries_phoenix.tsv", "people_phoenix.tsv")
 
 # Entry kinds matched as written (the rest are matched lower-cased).
 PROPER_KINDS = frozenset(
@@ -73,6 +76,8 @@ REQUIRED = {
     "organisations.tsv": ("code", "name", "aliases", "country", "sector"),
     "organisations_phoenix.tsv": ("code", "name", "aliases", "country", "sector"),
     "people.tsv": ("name", "country", "sector", "office", "start", "end"),
+    "people_phoenix.tsv": ("name", "country", "sector", "office", "start", "end"),
+    "countries_phoenix.tsv": ("iso3", "names", "adjectives"),
     "ambiguous.tsv": ("phrase", "reading", "cues"),
     "references.tsv": ("phrase", "kind", "value", "sector"),
 }
@@ -121,9 +126,12 @@ def _date(value: str) -> date | None:
 
 
 def plural_demonyms(adjective: str) -> list[str]:
-    """Plural nouns of a demonym ("American" -> "Americans"); none for abbreviations or -ish."""
+    """Plural nouns of a demonym ("American" -> "Americans", "Dutchman" -> "Dutchmen", but
+    "Germans"); none for abbreviations or -ish."""
     if "." in adjective or adjective.isupper() or adjective.endswith(("s", "sh", "ch", "ese", "x", "z")):
         return []
+    if re.search(r"(sh|ch|s|y|wo)man$", adjective):
+        return [adjective[:-3] + "men"]
     return [adjective + "s"]
 
 
@@ -143,11 +151,21 @@ def country_names() -> dict[str, str]:
     return names
 
 
+def _people_rows() -> Iterator[dict[str, str]]:
+    """The terms of people.tsv, then those of people_phoenix.tsv for people it does not name."""
+    own = list(_rows("people.tsv"))
+    yield from own
+    named = {n.lower() for row in own for n in (row["name"], *_split(row.get("aliases", "")))}
+    for row in _rows("people_phoenix.tsv"):
+        if row["name"].lower() not in named:
+            yield row
+
+
 @cache
 def load_terms() -> tuple[Term, ...]:
-    """Every term of office in people.tsv."""
+    """Every term of office in people.tsv (and people_phoenix.tsv)."""
     out = []
-    for row in _rows("people.tsv"):
+    for row in _people_rows():
         name = row["name"]
         surname = row.get("surname") or name.split()[-1]
         titles = tuple(t.lower() for t in _split(row.get("title", "")))
@@ -162,6 +180,10 @@ def _country_entries() -> Iterator[Entry]:
     names = country_names()
     claimed: set[str] = set()  # overlay seats win over GeoNames capitals
     extra = list(_rows("countries_extra.tsv"))
+    own = {n for row in extra for c in ("names", "adjectives", "seats") for n in _split(row[c])}
+    extra += [{**row, "seats": "", "names": ";".join(n for n in _split(row["names"]) if n not in own),
+               "adjectives": ";".join(a for a in _split(row["adjectives"]) if a not in own)}
+              for row in _rows("countries_phoenix.tsv")]  # Phoenix's forms the overlay lacks
     for row in extra:
         claimed.update(_split(row["seats"]))
     for row in _rows("countries.tsv"):
@@ -186,7 +208,7 @@ def _country_entries() -> Iterator[Entry]:
 
 
 def _people_entries() -> Iterator[Entry]:
-    for row in _rows("people.tsv"):
+    for row in _people_rows():
         country = row.get("country") or None
         sector = row.get("sector") or None
         name = row["name"]
