@@ -91,7 +91,7 @@ CASES: list[tuple[str, str, str, str, str]] = [
     (D18, "The Afghan army retook the district.", "Afghan army", "AFGMIL", ""),
     (D18, "The Ukrainian navy seized a vessel.", "Ukrainian navy", "UKRMIL", ""),
     (D18, "The Israeli military said it struck targets.", "Israeli military", "ISRMIL", ""),
-    (D18, "Thai generals took power.", "Thai", "THA", ""),
+    (D18, "Thai generals took power.", "Thai", "THAMIL", ""),
     (D18, "The Americans rejected the offer.", "Americans", "USA", ""),
     (D18, "The Israelis and the Palestinians resumed talks.", "Palestinians", "PSE", ""),
     (D18, "28,500 US military personnel remain in the country.", "US military personnel", "USAMIL", ""),

@@ -4,11 +4,15 @@ countries.tsv (built from pycountry and GeoNames) and countries_extra.tsv (hand-
 forms, demonyms and seats of power) give the states; organisations.tsv the bodies with their
 own codes; people.tsv the office holders with dated terms; sectors.tsv the role words;
 ambiguous.tsv the names with more than one reading; references.tsv the words that point back
-to an actor named earlier in the article.
+to an actor named earlier in the article. The *_phoenix.tsv files and agents.tsv add what the
+Phoenix dictionaries of PETRARCH2 know and those tables lack (agent nouns, armed groups and
+international organisations, country name forms, earlier leaders; built by
+tools/build_phoenix.py); the project's own tables win where both define a phrase or a person.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -18,7 +22,8 @@ from importlib import resources
 from detente.errors import DetenteError, Errors
 
 DATA_FILES = ("countries.tsv", "countries_extra.tsv", "sectors.tsv", "organisations.tsv",
-              "people.tsv", "ambiguous.tsv", "references.tsv")
+              "people.tsv", "ambiguous.tsv", "references.tsv", "agents.tsv", "organisations_phoenix.tsv",
+              "countries_phoenix.tsv", "people_phoenix.tsv")
 
 # Entry kinds matched as written (the rest are matched lower-cased).
 PROPER_KINDS = frozenset(
@@ -67,8 +72,12 @@ REQUIRED = {
     "countries.tsv": ("iso3", "name", "names", "capitals"),
     "countries_extra.tsv": ("iso3", "names", "adjectives", "seats"),
     "sectors.tsv": ("phrase", "sector"),
+    "agents.tsv": ("phrase", "sector"),
     "organisations.tsv": ("code", "name", "aliases", "country", "sector"),
+    "organisations_phoenix.tsv": ("code", "name", "aliases", "country", "sector"),
     "people.tsv": ("name", "country", "sector", "office", "start", "end"),
+    "people_phoenix.tsv": ("name", "country", "sector", "office", "start", "end"),
+    "countries_phoenix.tsv": ("iso3", "names", "adjectives"),
     "ambiguous.tsv": ("phrase", "reading", "cues"),
     "references.tsv": ("phrase", "kind", "value", "sector"),
 }
@@ -117,9 +126,12 @@ def _date(value: str) -> date | None:
 
 
 def plural_demonyms(adjective: str) -> list[str]:
-    """Plural nouns of a demonym ("American" -> "Americans"); none for abbreviations or -ish."""
+    """Plural nouns of a demonym ("American" -> "Americans", "Dutchman" -> "Dutchmen", but
+    "Germans"); none for abbreviations or -ish."""
     if "." in adjective or adjective.isupper() or adjective.endswith(("s", "sh", "ch", "ese", "x", "z")):
         return []
+    if re.search(r"(sh|ch|s|y|wo)man$", adjective):
+        return [adjective[:-3] + "men"]
     return [adjective + "s"]
 
 
@@ -139,11 +151,21 @@ def country_names() -> dict[str, str]:
     return names
 
 
+def _people_rows() -> Iterator[dict[str, str]]:
+    """The terms of people.tsv, then those of people_phoenix.tsv for people it does not name."""
+    own = list(_rows("people.tsv"))
+    yield from own
+    named = {n.lower() for row in own for n in (row["name"], *_split(row.get("aliases", "")))}
+    for row in _rows("people_phoenix.tsv"):
+        if row["name"].lower() not in named:
+            yield row
+
+
 @cache
 def load_terms() -> tuple[Term, ...]:
-    """Every term of office in people.tsv."""
+    """Every term of office in people.tsv (and people_phoenix.tsv)."""
     out = []
-    for row in _rows("people.tsv"):
+    for row in _people_rows():
         name = row["name"]
         surname = row.get("surname") or name.split()[-1]
         titles = tuple(t.lower() for t in _split(row.get("title", "")))
@@ -158,6 +180,10 @@ def _country_entries() -> Iterator[Entry]:
     names = country_names()
     claimed: set[str] = set()  # overlay seats win over GeoNames capitals
     extra = list(_rows("countries_extra.tsv"))
+    own = {n for row in extra for c in ("names", "adjectives", "seats") for n in _split(row[c])}
+    extra += [{**row, "seats": "", "names": ";".join(n for n in _split(row["names"]) if n not in own),
+               "adjectives": ";".join(a for a in _split(row["adjectives"]) if a not in own)}
+              for row in _rows("countries_phoenix.tsv")]  # Phoenix's forms the overlay lacks
     for row in extra:
         claimed.update(_split(row["seats"]))
     for row in _rows("countries.tsv"):
@@ -182,7 +208,7 @@ def _country_entries() -> Iterator[Entry]:
 
 
 def _people_entries() -> Iterator[Entry]:
-    for row in _rows("people.tsv"):
+    for row in _people_rows():
         country = row.get("country") or None
         sector = row.get("sector") or None
         name = row["name"]
@@ -199,7 +225,7 @@ def _people_entries() -> Iterator[Entry]:
 def load_entries() -> tuple[Entry, ...]:
     """Every phrase of every actor data file, as entries."""
     out: list[Entry] = list(_country_entries())
-    for row in _rows("sectors.tsv"):
+    for row in _sector_rows():
         out.append(Entry(row["phrase"], "sector", None, None, row["sector"] or None,
                          office=row.get("office") or None))
     for row in _rows("organisations.tsv"):
@@ -207,6 +233,12 @@ def load_entries() -> tuple[Entry, ...]:
             out.append(Entry(n, "organisation", row["code"], row["country"] or None,
                              row["sector"] or None, row["name"]))
     out.extend(_people_entries())
+    own = {e.phrase.lower() for e in out}
+    for row in _rows("organisations_phoenix.tsv"):  # the project's own phrases win
+        for n in sorted({row["name"], *_split(row["aliases"])} - own):
+            if n.lower() not in own:
+                out.append(Entry(n, "organisation", row["code"], row["country"] or None,
+                                 row["sector"] or None, row["name"]))
     for row in _rows("ambiguous.tsv"):
         reading = None if row["reading"] == "-" else row["reading"]
         out.append(Entry(row["phrase"], "ambiguous", reading, reading, None,
@@ -219,11 +251,21 @@ def load_entries() -> tuple[Entry, ...]:
     return tuple(out)
 
 
+def _sector_rows() -> Iterator[dict[str, str]]:
+    """The role words of sectors.tsv, then those of agents.tsv that sectors.tsv lacks."""
+    own = list(_rows("sectors.tsv"))
+    yield from own
+    seen = {row["phrase"].lower() for row in own}
+    for row in _rows("agents.tsv"):
+        if row["phrase"].lower() not in seen:
+            yield row
+
+
 @cache
 def office_sectors() -> dict[str, str]:
-    """The sector of each office, from sectors.tsv: a defence minister is MIL wherever named."""
+    """The sector of each office, from the role words: a defence minister is MIL wherever named."""
     out: dict[str, str] = {}
-    for row in _rows("sectors.tsv"):
+    for row in _sector_rows():
         if row.get("office") and row["sector"]:
             out.setdefault(row["office"], row["sector"])
     return out
