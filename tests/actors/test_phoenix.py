@@ -80,7 +80,7 @@ def test_phoenix_entries_resolve(published: str, text: str, phrase: str, code: s
 @pytest.mark.parametrize(("text", "phrase"), [
     ("The authority to sign the treaty lies with parliament.", "authority"),
     ("A village near the river was flooded overnight.", "village"),
-    ("The women of the town gathered at the market.", "women"),
+    ("Each person in the room was searched.", "person"),
     ("Muslims around the world marked the holiday.", "Muslims"),
     ("Oil producers agreed to keep output steady.", "producers"),
     ("He has lived in exile since the coup.", "exile"),

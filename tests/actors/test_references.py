@@ -246,3 +246,9 @@ def test_agents_of_the_place_a_story_is_filed_from() -> None:
     events = detente.code(text, published="2021-03-05")
     assert events and {e.source.country for e in events if e.source} == {"GEO"}
     assert not any(e.source and e.source.text.startswith("TBILISI") for e in events)
+
+
+def test_a_description_as_object_is_not_its_clause_subject() -> None:
+    """ "Britain lifted its sanctions on the former Soviet republic": not Britain itself."""
+    m = mention_of("Britain lifted its sanctions on the former Soviet republic.", "the former Soviet republic", D18)
+    assert m is not None and m.actor.country != "GBR"

@@ -384,11 +384,11 @@ def test_a_named_role_spans_its_noun_phrase(code, text, phrase):  # type: ignore
 
 
 def test_an_uncoded_party_is_never_its_own_target(code):  # type: ignore[no-untyped-def]
-    events = code("Chile and the Andean Community signed a trade agreement.")
+    events = code("Chile and the Pacific Fisheries Forum signed a trade agreement.")
     assert len(events) == 1 and events[0].mutual
     e = events[0]
     assert e.source is not None and e.target is not None and src(e) == "CHL"
-    assert e.target.code is None and e.target.name == "the Andean Community"
+    assert e.target.code is None and e.target.name == "the Pacific Fisheries Forum"
 
 
 def test_an_actor_modifying_the_role_phrase_is_spanned_by_the_phrase(code):  # type: ignore[no-untyped-def]
@@ -609,3 +609,15 @@ def test_a_place_before_an_attack_is_where_it_was_done(code):  # type: ignore[no
     assert not any(e.source and e.source.text == "Aleppo" for e in events)
     e = one(code("The planned US attack was called off."), "ASSAULT")
     assert src(e) == "USA"  # a state named so is the attacker
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The convoy was attacked by militants near the border.", "The convoy"),
+    ("Rebels seized a Turkish tanker off the coast.", "Turkish tanker"),
+    ("The Kenyan government accused a local charity of funding the rebels.", "a local charity"),
+])
+def test_vehicles_and_charities_are_targets(code, text, target):  # type: ignore[no-untyped-def]
+    """A vehicle stands for its owner (coded when the text names it), a charity is an NGO."""
+    events = code(text)
+    spans = [e.evidence.target_span for e in events if e.evidence.target_span]
+    assert any(text[s:t] == target for s, t in spans), [(e.event_type, e.target) for e in events]

@@ -676,9 +676,15 @@ class _Reading:
             prefix = "North " if value == "north" else "South "
             options = {iso for iso in self.countries if country_names().get(iso, "").startswith(prefix)}
             return next(iter(options)) if len(options) == 1 else None
-        for f in reversed(self.found):  # the country named last, or the last person's
-            if f.kind in ("thing", "person") and f.mention.actor.country and f.first < atom.start:
-                return f.mention.actor.country
+        # the country named last, or the last person's; but not the subject of its own clause
+        # when the description is its object ("Britain lifted its sanctions on the republic")
+        here = self.sentence(atom.start)
+        doers = set() if is_subject(head) else {
+            f.mention.actor.country for f in self.found if f.subject and f.mention.sentence_index == here}
+        for f in reversed(self.found):
+            country = f.mention.actor.country
+            if f.kind in ("thing", "person") and country and f.first < atom.start and country not in doers:
+                return country
         return None
 
     # -- people -------------------------------------------------------------------------

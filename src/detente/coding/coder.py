@@ -606,11 +606,13 @@ def role_of(token: Token, actors: ActorIndex) -> list[Role]:
 def _names_an_actor(token: Token) -> bool:
     """A phrase the dictionaries could not code that still names someone: a proper name or
     a named person, organisation, group or place ("Lopez-Gatell", "the Civil Liberty
-    Organization"); not a common noun, a time or an amount."""
+    Organization"), or a vehicle that stands for its unnamed owner ("the convoy was
+    attacked"); not another common noun, a time or an amount."""
     if token.ent_type_ in _NOT_ACTORS:
         return False
     acronym = len(token.text) >= 2 and token.text.isalpha() and token.text.isupper()  # "ICE", "FARC"
-    return token.pos_ == "PROPN" or acronym or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+    vehicle = lemma_of(token) in load_cues()["vehicle"]  # "the convoy", "a tanker": its owner's
+    return token.pos_ == "PROPN" or acronym or vehicle or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
 
 
 def roles_of(token: Token | None, actors: ActorIndex) -> tuple[Role, ...]:
