@@ -250,5 +250,6 @@ def test_agents_of_the_place_a_story_is_filed_from() -> None:
 
 def test_a_description_as_object_is_not_its_clause_subject() -> None:
     """ "Britain lifted its sanctions on the former Soviet republic": not Britain itself."""
-    m = mention_of("Britain lifted its sanctions on the former Soviet republic.", "the former Soviet republic", D18)
+    text = "Britain lifted its sanctions on the former Soviet republic."
+    m = mention_of(text, "the former Soviet republic", D18)
     assert m is not None and m.actor.country != "GBR"
