@@ -222,7 +222,7 @@ def _dev_folder(root: Path) -> tuple[Path, Path]:
 
 
 @pytest.mark.usefixtures("pipeline")
-def test_eval_dev_prints_every_figure_against_its_floor(tmp_path: Path) -> None:
+def test_eval_dev_prints_every_figure_against_its_floor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from typer.testing import CliRunner
 
     from detente.cli import app
@@ -252,6 +252,7 @@ def test_eval_dev_prints_every_figure_against_its_floor(tmp_path: Path) -> None:
     assert [name for name, result in results.items() if result != "ok"] == [("news_exhaustive", "recall")]
     assert results[("news_exhaustive", "recall")] == "BELOW"
 
+    monkeypatch.chdir(tmp_path)  # where no .cache/devnews corpus was gathered
     no_news = CliRunner().invoke(app, ["eval", "dev", "--dev", str(dev), "--baseline", str(baseline)])
     assert "news_keys" not in no_news.stdout and "dev news figures left out" in no_news.stderr
 

@@ -291,7 +291,7 @@ def _venue(root: Token, kinds: dict[int, str]) -> bool:
     """A seat of power named as a place: the object of a locative preposition ("in Rabat", "at
     Panmunjom"), or a name before a noun that is no actor ("the Geneva talks")."""
     if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
-        return True
+        return root.head.head.i not in kinds  # ("officials in Seoul" are Seoul's)
     head = root.head
     return root.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and head.i not in kinds
 
@@ -306,6 +306,8 @@ def keeps_meaning(doc: Doc, atom: Atom, kinds: dict[int, str]) -> bool:
         for t in (before, after):
             if t is None or t.pos_ != "PROPN" or not t.text[:1].isupper() or not t.is_alpha:
                 continue
+            if t is after and atom.kind == "country" and first.ent_type_ == "ORG" and _same_entity(t, first):
+                continue  # "the U.S. Federal Aviation Administration": the body's country
             kind = kinds.get(t.i)
             in_name = t.ent_type_ in ("PERSON", "") or _same_entity(t, first)
             if (kind is None and in_name) or (kind in ("surname", "person") and _same_entity(t, first)):

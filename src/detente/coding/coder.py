@@ -569,7 +569,7 @@ def _mention_roles(mention: Mention, doc: Doc, head: Token | None = None) -> lis
     span = role_span(mention, doc)
     if head is not None and span == mention.span:
         phrase = np_span(head)
-        span = (min(span[0], phrase.start_char), max(span[1], phrase.end_char))
+        span = _trimmed(doc, min(span[0], phrase.start_char), max(span[1], phrase.end_char))
     text = nlp.doc_text(doc)[span[0]:span[1]]
     return [Role(a.written_as(text), span) for a in (mention.members or (mention.actor,))]
 
@@ -590,8 +590,9 @@ def role_of(token: Token, actors: ActorIndex) -> list[Role]:
         if m is not None and m.actor.code and m not in owners:
             owners.append(m)
     if owners:
-        where = (phrase.start_char, phrase.end_char)
-        return [Role(a.written_as(phrase.text), where) for m in owners for a in (m.members or (m.actor,))]
+        where = _trimmed(token.doc, phrase.start_char, phrase.end_char)
+        text = nlp.doc_text(token.doc)[where[0]:where[1]]
+        return [Role(a.written_as(text), where) for m in owners for a in (m.members or (m.actor,))]
     for t in phrase:  # "the release of Kenyan fishermen": an actor after the head word
         m = actors.for_token(t)
         if m is not None and m.actor.code:
@@ -600,7 +601,15 @@ def role_of(token: Token, actors: ActorIndex) -> list[Role]:
         return []
     if not _names_an_actor(token):
         return []  # "the delay", "any casualties", "a short video": a thing is no actor
-    return [Role(Actor(text=phrase.text), (phrase.start_char, phrase.end_char))]
+    where = _trimmed(token.doc, phrase.start_char, phrase.end_char)
+    return [Role(Actor(text=nlp.doc_text(token.doc)[where[0]:where[1]]), where)]
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A span without the white space at its ends (a blanked dateline the parser hung on it)."""
+    text = nlp.doc_text(doc)[start:end]
+    lead = len(text) - len(text.lstrip())
+    return start + lead, max(start + lead, end - (len(text) - len(text.rstrip())))
 
 
 def _names_an_actor(token: Token) -> bool:
