@@ -222,7 +222,8 @@ def _dev_folder(root: Path) -> tuple[Path, Path]:
 
 
 @pytest.mark.usefixtures("pipeline")
-def test_eval_dev_prints_every_figure_against_its_floor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_eval_dev_prints_every_figure_against_its_floor(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     from typer.testing import CliRunner
 
     from detente.cli import app
