@@ -28,6 +28,7 @@ clause is coded with its own subject, so the reporter never becomes the actor.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -67,6 +68,9 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"})
 _NOT_ROLE_WORDS = frozenset({"it", "this", "that", "which", "there", "what", "nothing", "none"})
 _THIRD_PERSON = frozenset({"he", "she", "it", "they"})
 _PERSONAL = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "us"})
+# Material conflict (protest, posture, coercion, assault, fighting): an international body is not
+# its target but where the clause says so.
+_MATERIAL_CONFLICT = ("14", "15", "17", "18", "19", "20")
 # Attacks (assault, fight, mass violence): coded even when their doer is unknown.
 _VIOLENT_ROOTS = ("18", "19", "20")
 # Roots whose expression is itself the event: a future form does not make them "planned".
@@ -144,20 +148,25 @@ def match_pattern(token: Token) -> Pattern | None:
     if not candidates:
         return None
     particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
-    for p in candidates:
-        if p.particle and p.particle not in particles:
-            continue
-        if p.not_deps and any(c.dep_ in p.not_deps for c in token.children):
-            continue  # "demonstrated that it works": showing, not protesting
-        if p.not_object and any(lemma_of(o) in p.not_object for o in objects(token, p)):
-            continue  # "battled cancer", "called the air strike ...": another sense of the word
-        if particles and not p.particle and p.pos == "VERB":
-            continue  # "give up" is not "give"
-        if p.object and not any(lemma_of(o) in p.object for o in objects(token, p)):
-            continue
-        if p.prep and not p.object and not any(c.lower_ == p.prep for c in token.children):
-            continue
-        return p
+    # an object's own word first: "launched a missile attack" is an attack (launch + attack),
+    # not a missile launch (launch + the modifier "missile")
+    for heads_only in (True, False):
+        for p in candidates:
+            if heads_only and not p.object:
+                continue
+            if p.particle and p.particle not in particles:
+                continue
+            if p.not_deps and any(c.dep_ in p.not_deps for c in token.children):
+                continue  # "demonstrated that it works": showing, not protesting
+            if p.not_object and any(lemma_of(o) in p.not_object for o in objects(token, p)):
+                continue  # "battled cancer", "called the air strike ...": another sense of the word
+            if particles and not p.particle and p.pos == "VERB":
+                continue  # "give up" is not "give"
+            if p.object and not any(lemma_of(o) in p.object for o in objects(token, p, not heads_only)):
+                continue
+            if p.prep and not p.object and not any(c.lower_ == p.prep for c in token.children):
+                continue
+            return p
     return None
 
 
@@ -165,8 +174,9 @@ def _pobjs(prep: Token) -> list[Token]:
     return [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
 
 
-def objects(token: Token, p: Pattern) -> list[Token]:
-    """The tokens that can satisfy a pattern's object constraint."""
+def objects(token: Token, p: Pattern, modifiers: bool = True) -> list[Token]:
+    """The tokens that can satisfy a pattern's object constraint (with `modifiers`, the
+    objects' own modifiers too: "air strike", "martial law")."""
     out: list[Token] = []
     for c in token.children:
         if p.pos == "NOUN":
@@ -195,8 +205,9 @@ def objects(token: Token, p: Pattern) -> list[Token]:
                    c.lower_ == "in" and t.ent_type_ == "MONEY"))
                for g in _pobjs(c))
     # "air strike", "martial law": the object's own modifiers count too; a sum's currency ("$2 million")
-    out.extend(g for t in list(out) for g in t.children if g.dep_ in ("compound", "amod") or (
-        g.dep_ in ("quantmod", "nmod") and t.ent_type_ == "MONEY"))
+    if modifiers:
+        out.extend(g for t in list(out) for g in t.children if g.dep_ in ("compound", "amod") or (
+            g.dep_ in ("quantmod", "nmod") and t.ent_type_ == "MONEY"))
     return out
 
 
@@ -674,18 +685,26 @@ def _same_actor(role: Role, sources: tuple[Role, ...]) -> bool:
     return False
 
 
-def _context_target(token: Token, sources: tuple[Role, ...], actors: ActorIndex) -> Role | None:
-    """With no target in the clause, the nearest other coded actor of the sentence (GDELT-style)."""
+def _context_target(token: Token, sources: tuple[Role, ...], actors: ActorIndex,
+                    dyads: Collection[frozenset[str]] = (), organisations: bool = True) -> Role | None:
+    """With no target in the clause, the nearest other coded actor of the sentence (GDELT-style);
+    else an actor of the sentence before with whom the source was coded there (`dyads`, the
+    pairs of countries the previous sentence's records hold): the dyad carries on."""
     if not sources:
         return None
     here = nlp.sentence_index(token)
     countries = {r.actor.country or r.actor.code for r in sources}
     spans = {r.span for r in sources}
-    for sentence in (here, here - 1):  # this sentence, else the one before (the dyad carries on)
+    for sentence in (here, here - 1):
         best: tuple[int, Role] | None = None
         for m in actors.mentions:
             if m.sentence_index != sentence or not m.actor.code or m.span in spans:
                 continue
+            key = m.actor.country or m.actor.code
+            if sentence != here and not any(frozenset((c, key)) in dyads for c in countries if c):
+                continue
+            if not organisations and m.actor.country is None and m.actor.code.startswith(("IGO", "NGO")):
+                continue  # the strikes were not launched against the Security Council
             if m.actor.code == m.actor.sector:
                 continue  # an agent of no known country ("the embassy", "police") is nobody's counterpart
             if (m.actor.country or m.actor.code) in countries:
@@ -935,11 +954,13 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
     _fold_frames(matched)
     out: list[Coded] = []
     seen: set[tuple[str, str, str]] = set()
+    dyads_by_sentence: dict[int, set[frozenset[str]]] = {}  # the country pairs coded, per sentence
     for i in sorted(matched):
         pred = matched[i]
         if pred.consumed:
             continue
         token, p = pred.token, pred.pattern
+        here = nlp.sentence_index(token)
         if p.pos == "NOUN" and _governed_by_predicate(token, matched):
             continue
         if _restates_an_argument(token, matched):
@@ -1014,8 +1035,8 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
             if targets and all(_same_actor(t, sources) for t in targets):
                 targets = ()  # "Kim ... to discuss North Korea's participation": no other party
             together = pred.code[:2] in _TOGETHER_ROOTS or pred.code in _TOGETHER_CODES
-            if together and pred.code[:2] == "19" and target_tok is not None:
-                together = False  # "X and Y attacked the convoy": not each other
+            if together and pred.code[:2] == "19" and (target_tok is not None or objects(token, p, False)):
+                together = False  # "X and Y attacked the convoy", "launched strikes": not each other
             if not targets and len(sources) > 1 and not roles_of(target_tok, actors) and p.pos == "VERB" \
                     and together:
                 sources = targets = _jointly(sources, token.doc)  # "Moon and Trump agreed": together
@@ -1028,7 +1049,8 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
         # no actor as target in the clause ("vowed revenge", "condemned the aggression carried out
         # by Israeli forces"): the sentence's other actor, GDELT-style
         if not targets and (target_tok is None or not roles_of(target_tok, actors)):
-            context = _context_target(token, sources, actors)
+            context = _context_target(token, sources, actors, dyads_by_sentence.get(here - 1, set()),
+                                      organisations=pred.code[:2] not in _MATERIAL_CONFLICT)
             if context is not None:
                 targets, rule = (context,), rule + "+context-target"
         if not sources and not (_by_unnamed_hands(token, code) and any(r.actor.code for r in targets)):
@@ -1043,10 +1065,12 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
         if p.pos == "NOUN" and _repeats(code, sources, targets, seen):
             continue  # "... constrained by US sanctions": a mention of sanctions already coded
         seen.update(_pair_keys(code, sources, targets))
+        dyads_by_sentence.setdefault(here, set()).update(
+            frozenset((k[1], k[2])) for k in _pair_keys(code, sources, targets) if k[2])
         trigger_end = token.idx + len(token.text)
         out.append(Coded(
             trigger_i=token.i,
-            sentence_index=nlp.sentence_index(token),
+            sentence_index=here,
             trigger_span=(token.idx, trigger_end),
             trigger_text=token.text,
             code=code,
