@@ -621,3 +621,44 @@ def test_vehicles_and_charities_are_targets(code, text, target):  # type: ignore
     events = code(text)
     spans = [e.evidence.target_span for e in events if e.evidence.target_span]
     assert any(text[s:t] == target for s, t in spans), [(e.event_type, e.target) for e in events]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Officials expect Iran to retaliate.", "planned"),
+    ("The envoy said the Iranians continue to reject diplomatic overtures.", "occurred"),
+])
+def test_expectations_and_continuations(code, text, status):  # type: ignore[no-untyped-def]
+    events = code(text)
+    assert events and all(e.status == status for e in events)
+
+
+def test_an_owner_of_a_relational_noun_is_not_its_actor(code):  # type: ignore[no-untyped-def]
+    """ "its allies", "Kenya's neighbours": other actors than their owner."""
+    events = code("Russia criticised the United States and its allies for the strike.")
+    assert {(e.target.code if e.target else None) for e in events} == {"USA", None}
+    assert any(e.target and e.target.text == "its allies" for e in events)
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("A Palestinian threw stones during clashes with Israeli soldiers.", {"PSE", "ISR"}),
+    ("Macron said at a summit with Merkel that Europe must act.", {"FRA", "DEU"}),
+])
+def test_an_event_noun_of_the_clause_takes_its_subject(code, text, parties):  # type: ignore[no-untyped-def]
+    """ "X did Y during clashes with Z", "X said at a summit with Z": X and Z are the parties."""
+    events = [e for e in code(text) if e.mutual]
+    assert events and {src(events[0]), tgt(events[0])} == parties
+
+
+def test_a_light_verb_with_an_event_noun_is_not_coded_by_the_noun_s_modifier(code):  # type: ignore[no-untyped-def]
+    e = one(code("Iran launched a ballistic missile attack on Iraqi bases."), "ASSAULT")
+    assert e.evidence.trigger == "attack" and not any(x.event_type == "MOBILIZE" for x in code(
+        "Iran launched a ballistic missile attack on Iraqi bases."))
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Iran tested a new missile. Germany condemned the test.", "IRN"),  # the doer reacted to
+    ("Kenya's border with Ethiopia is long. Somalia condemned the decision.", None),  # which of two?
+])
+def test_a_reaction_s_target_from_the_sentence_before(code, text, target):  # type: ignore[no-untyped-def]
+    e = one(code(text), "ACCUSE")
+    assert tgt(e) == target

@@ -148,25 +148,24 @@ def match_pattern(token: Token) -> Pattern | None:
     if not candidates:
         return None
     particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
-    # an object's own word first: "launched a missile attack" is an attack (launch + attack),
-    # not a missile launch (launch + the modifier "missile")
-    for heads_only in (True, False):
-        for p in candidates:
-            if heads_only and not p.object:
-                continue
-            if p.particle and p.particle not in particles:
-                continue
-            if p.not_deps and any(c.dep_ in p.not_deps for c in token.children):
-                continue  # "demonstrated that it works": showing, not protesting
-            if p.not_object and any(lemma_of(o) in p.not_object for o in objects(token, p)):
-                continue  # "battled cancer", "called the air strike ...": another sense of the word
-            if particles and not p.particle and p.pos == "VERB":
-                continue  # "give up" is not "give"
-            if p.object and not any(lemma_of(o) in p.object for o in objects(token, p, not heads_only)):
-                continue
-            if p.prep and not p.object and not any(c.lower_ == p.prep for c in token.children):
-                continue
-            return p
+    light = pos == "VERB" and lemma_of(token) in load_cues()["light"]
+    for p in candidates:
+        if p.particle and p.particle not in particles:
+            continue
+        if p.not_deps and any(c.dep_ in p.not_deps for c in token.children):
+            continue  # "demonstrated that it works": showing, not protesting
+        if p.not_object and any(lemma_of(o) in p.not_object for o in objects(token, p)):
+            continue  # "battled cancer", "called the air strike ...": another sense of the word
+        if particles and not p.particle and p.pos == "VERB":
+            continue  # "give up" is not "give"
+        if p.object and not any(lemma_of(o) in p.object for o in objects(token, p)):
+            continue
+        if p.object and light and not any(lemma_of(o) in p.object for o in objects(token, p, False)) and any(
+                o.pos_ == "NOUN" and match_pattern(o) is not None for o in objects(token, p, False)):
+            continue  # "launched a missile attack": the attack is the event (a light verb's noun)
+        if p.prep and not p.object and not any(c.lower_ == p.prep for c in token.children):
+            continue
+        return p
     return None
 
 
@@ -401,8 +400,8 @@ def noun_source(token: Token) -> Token | None:
     head = token.head
     if token.dep_ in ("dobj",) and head.pos_ in ("VERB", "AUX") and lemma_of(head) in load_cues()["light"]:
         return subject_of(head)
-    if token.dep_ == "pobj" and head.lower_ in ("in", "as") and head.head.pos_ == "VERB":
-        return subject_of(head.head)  # "In an open threat ..., X said": X
+    if token.dep_ == "pobj" and head.lower_ in ("in", "as", "at", "during") and head.head.pos_ == "VERB":
+        return subject_of(head.head)  # "In an open threat ..., X said": X; "said at a summit with Y"
     if token.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
         return noun_source(head)  # "launched raids and strikes": the first noun's source
     return None
@@ -427,12 +426,17 @@ def _clause_chain(token: Token) -> list[Token]:
     """The token and the verbs it hangs from within its clause (xcomp, conj, acl)."""
     chain = [token]
     t = token
-    while t.dep_ in _CLAUSE_LINKS and t.head.i != t.i:
+    while (t.dep_ in _CLAUSE_LINKS or _infinitive_complement(t)) and t.head.i != t.i:
         t = t.head
         chain.append(t)
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "conj"):
             break
     return chain
+
+
+def _infinitive_complement(token: Token) -> bool:
+    """ "expect Iran to retaliate" parsed as a clausal complement: as close as an xcomp."""
+    return token.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _reporting_chain(token: Token) -> list[Token]:
@@ -485,7 +489,8 @@ def status_of(token: Token, code: str) -> str:
         return "historical"
     if planned and not verbal:
         return "planned"
-    if token.dep_ == "xcomp" and token.head.tag_ == "VB" and token.head.pos_ == "VERB":
+    if token.dep_ == "xcomp" and token.head.pos_ == "VERB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.head.children):
         return "planned"  # "to force X to abandon ...": not (yet) done
     if token.dep_ == "xcomp" and lemma_of(token.head) == "be" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
@@ -595,6 +600,9 @@ def role_of(token: Token, actors: ActorIndex) -> list[Role]:
         headed = actors.by_head.get(token.i) is mention
         return _mention_roles(mention, token.doc, token if headed else None)
     phrase = np_span(token)
+    if lemma_of(token) in load_cues()["relational"]:  # "its allies", "the NATO ally": not its owner
+        where = _trimmed(token.doc, phrase.start_char, phrase.end_char)
+        return [Role(Actor(text=nlp.doc_text(token.doc)[where[0]:where[1]]), where)]
     owners: list[Mention] = []
     for t in token.doc[phrase.start : token.i]:  # the modifiers before the head word
         m = actors.for_token(t)
@@ -686,23 +694,29 @@ def _same_actor(role: Role, sources: tuple[Role, ...]) -> bool:
 
 
 def _context_target(token: Token, sources: tuple[Role, ...], actors: ActorIndex,
-                    dyads: Collection[frozenset[str]] = (), organisations: bool = True) -> Role | None:
+                    dyads: Collection[frozenset[str]] = (), doers: Collection[str] = (),
+                    organisations: bool = True) -> Role | None:
     """With no target in the clause, the nearest other coded actor of the sentence (GDELT-style);
     else an actor of the sentence before with whom the source was coded there (`dyads`, the
-    pairs of countries the previous sentence's records hold): the dyad carries on."""
+    pairs of countries the previous sentence's records hold: the dyad carries on), or who did
+    what the clause reacts to (`doers`, given when its object is a thing: "X tested a missile.
+    Y condemned the test"), or the one other actor it names."""
     if not sources:
         return None
     here = nlp.sentence_index(token)
     countries = {r.actor.country or r.actor.code for r in sources}
     spans = {r.span for r in sources}
+    before = {m.actor.country or m.actor.code for m in actors.mentions
+              if m.sentence_index == here - 1 and m.actor.code and m.actor.code != m.actor.sector} - countries
     for sentence in (here, here - 1):
         best: tuple[int, Role] | None = None
         for m in actors.mentions:
             if m.sentence_index != sentence or not m.actor.code or m.span in spans:
                 continue
             key = m.actor.country or m.actor.code
-            if sentence != here and not any(frozenset((c, key)) in dyads for c in countries if c):
-                continue
+            if sentence != here and key not in doers and len(before) > 1 and not any(
+                    frozenset((c, key)) in dyads for c in countries if c):
+                continue  # one other actor before is the counterpart; of several, the one coded
             if not organisations and m.actor.country is None and m.actor.code.startswith(("IGO", "NGO")):
                 continue  # the strikes were not launched against the Security Council
             if m.actor.code == m.actor.sector:
@@ -955,6 +969,7 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
     out: list[Coded] = []
     seen: set[tuple[str, str, str]] = set()
     dyads_by_sentence: dict[int, set[frozenset[str]]] = {}  # the country pairs coded, per sentence
+    doers_by_sentence: dict[int, set[str]] = {}  # the sources' countries coded, per sentence
     for i in sorted(matched):
         pred = matched[i]
         if pred.consumed:
@@ -1049,7 +1064,9 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
         # no actor as target in the clause ("vowed revenge", "condemned the aggression carried out
         # by Israeli forces"): the sentence's other actor, GDELT-style
         if not targets and (target_tok is None or not roles_of(target_tok, actors)):
+            reacting = target_tok is not None  # to a thing: "condemned the test"
             context = _context_target(token, sources, actors, dyads_by_sentence.get(here - 1, set()),
+                                      doers_by_sentence.get(here - 1, set()) if reacting else (),
                                       organisations=pred.code[:2] not in _MATERIAL_CONFLICT)
             if context is not None:
                 targets, rule = (context,), rule + "+context-target"
@@ -1067,6 +1084,7 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
         seen.update(_pair_keys(code, sources, targets))
         dyads_by_sentence.setdefault(here, set()).update(
             frozenset((k[1], k[2])) for k in _pair_keys(code, sources, targets) if k[2])
+        doers_by_sentence.setdefault(here, set()).update(k[1] for k in _pair_keys(code, sources, targets))
         trigger_end = token.idx + len(token.text)
         out.append(Coded(
             trigger_i=token.i,
