@@ -143,3 +143,25 @@ def test_a_plain_paragraph_is_left_alone() -> None:
     text = "Japan accused North Korea of provocations on Thursday. Seoul agreed."
     assert parse_text(text) == text
     assert [b.kind for b in layout(text).blocks] == ["body"]
+
+
+def test_a_lead_given_twice_reworded_is_coded_once() -> None:
+    text = ("Chile and Peru signed a fisheries accord in Lima on Friday after three years of talks "
+            "between the two governments.\n\n"
+            "Chile and Peru have signed a fisheries accord in Lima on Friday after three years of talks "
+            "between both governments.\n\nThe accord takes effect in June.")
+    kinds = [b.kind for b in layout(text).blocks]
+    assert kinds == ["body", "furniture", "body"]
+
+
+def test_a_short_fragment_at_the_cut_is_left_out() -> None:
+    text = ("Kenya reopened its border with Somalia on Monday.\n\n"
+            "Officials said the crossing at Mandera would reopen first. Later, the minister said his talks with Som")
+    prepared = parse_text(text)
+    assert "crossing at Mandera would reopen first." in prepared and "talks with Som" not in prepared
+
+
+def test_a_long_cut_sentence_keeps_its_clause() -> None:
+    text = ("Kenya reopened its border with Somalia on Monday.\n\n"
+            "It comes a day after Ethiopia moved its embassy in Somalia from the coast to the inland city of Baid")
+    assert "Ethiopia moved its embassy" in parse_text(text)

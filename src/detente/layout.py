@@ -23,6 +23,11 @@ Kind = Literal["headline", "subhead", "body", "dateline", "byline", "stamp", "ca
 CODED_KINDS = frozenset({"headline", "subhead", "body"})
 
 _TERMINAL = ".!?:;\"”’')]…"
+# A long line that shares this share of its words with one kept before repeats it.
+_REPEAT_MIN_WORDS = 12
+_REPEAT_SHARE = 0.8
+# A text's last sentence cut off with fewer words than this is left out.
+_FRAGMENT_WORDS = 12
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?"
@@ -205,6 +210,7 @@ def layout(text: str, title: str | None = None) -> Layout:
     patterns = _patterns()
     blocks: list[Block] = []
     seen: set[str] = set()
+    said: list[frozenset[str]] = []  # the words of the long lines kept so far
     headline: str | None = None
     dateline: str | None = None
     body_seen = 0
@@ -257,12 +263,15 @@ def layout(text: str, title: str | None = None) -> Layout:
             blocks.append(Block("dateline", start, end))  # "HANOI, Vietnam (AP) --" on its own
             continue
         kind = _classify(line, top)
-        if kind is None and key in seen:
-            kind = "furniture"  # a line the page repeats: a headline or a standfirst again
+        words = frozenset(_words(key))
+        if kind is None and (key in seen or _repeats(words, said)):
+            kind = "furniture"  # a line the page repeats: a headline or a lead again, maybe reworded
         if kind is not None:
             blocks.append(Block(kind, start, end))
             continue
         seen.add(key)
+        if len(words) >= _REPEAT_MIN_WORDS:
+            said.append(words)
         if cut:
             dateline = dateline or line[:cut].strip()
             blocks.append(Block("dateline", start, start + cut))
@@ -277,7 +286,34 @@ def layout(text: str, title: str | None = None) -> Layout:
             kind = "body"
             body_seen += 1
         blocks.append(Block(kind, start, end))
+    _cut_off(text, blocks)
     return Layout(tuple(blocks), headline, dateline, tuple(_joins(text, blocks, wrapped)))
+
+
+def _repeats(words: frozenset[str], said: list[frozenset[str]]) -> bool:
+    """A long line whose words are nearly all those of a line already kept (a page that gives
+    its lead twice, once as a summary: "killed by Israeli forces" / "by Israeli snipers")."""
+    if len(words) < _REPEAT_MIN_WORDS:
+        return False
+    return any(len(words & s) >= _REPEAT_SHARE * len(words | s) for s in said)
+
+
+def _cut_off(text: str, blocks: list[Block]) -> None:
+    """A text cut short (an excerpt, a feed's summary) ends inside a sentence: a short last
+    fragment ("Trump said his talks with Put") is left out, as it would be misread; a longer one
+    keeps enough of its clause to be read."""
+    body = [n for n, b in enumerate(blocks) if b.kind == "body"]
+    if len(body) < 2 or any(b.kind in CODED_KINDS for b in blocks[body[-1] + 1:]):
+        return
+    last = blocks[body[-1]]
+    line = text[last.start:last.end].rstrip()
+    if line.endswith(tuple(_TERMINAL)):
+        return
+    ends = [m.end() for m in re.finditer(r"[.!?][\"”’')\]]*\s", line)]
+    start = last.start + (ends[-1] if ends else 0)
+    if len(_words(text[start:last.end])) < _FRAGMENT_WORDS:
+        blocks[body[-1]:body[-1] + 1] = [b for b in (Block("body", last.start, start),
+                                                     Block("furniture", start, last.end)) if b.end > b.start]
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
