@@ -156,12 +156,14 @@ def test_a_lead_given_twice_reworded_is_coded_once() -> None:
 
 def test_a_short_fragment_at_the_cut_is_left_out() -> None:
     text = ("Kenya reopened its border with Somalia on Monday.\n\n"
-            "Officials said the crossing at Mandera would reopen first. Later, the minister said his talks with Som")
+            "Officials said the crossing at Mandera would reopen first. "
+            "Later, the minister said his talks with Som")
     prepared = parse_text(text)
     assert "crossing at Mandera would reopen first." in prepared and "talks with Som" not in prepared
 
 
 def test_a_long_cut_sentence_keeps_its_clause() -> None:
     text = ("Kenya reopened its border with Somalia on Monday.\n\n"
-            "It comes a day after Ethiopia moved its embassy in Somalia from the coast to the inland city of Baid")
+            "It comes a day after Ethiopia moved its embassy in Somalia from the coast "
+            "to the inland city of Baid")
     assert "Ethiopia moved its embassy" in parse_text(text)
