@@ -662,3 +662,25 @@ def test_a_light_verb_with_an_event_noun_is_not_coded_by_the_noun_s_modifier(cod
 def test_a_reaction_s_target_from_the_sentence_before(code, text, target):  # type: ignore[no-untyped-def]
     e = one(code(text), "ACCUSE")
     assert tgt(e) == target
+
+
+def test_wanting_another_to_act_is_a_demand_on_it(code):  # type: ignore[no-untyped-def]
+    e = one(code("The opposition wants the prime minister to resign."), "REQUEST")
+    assert e.cameo.startswith("10") and e.target is not None
+    assert one(code("Iran wants to hold talks with the United States."), "AGREE").cameo == "036"
+
+
+@pytest.mark.parametrize("text", [
+    "Khamenei insisted that vengeance is in store for the criminals.",
+    "The two agencies agree that Russia interfered in the election.",
+    "An official would not discuss the plans with Iran.",
+    "Trump called on Russia and Iran to stop supporting Assad.",
+])
+def test_opinions_insistence_and_what_is_asked_are_no_acts(code, text):  # type: ignore[no-untyped-def]
+    """A view insisted on or agreed with, a refusal to comment, and the act an appeal asks for
+    are not events; no record says anyone supported anyone here."""
+    assert [e.event_type for e in code(text) if e.event_type in ("REQUEST", "AGREE", "REJECT", "SUPPORT")] == []
+
+
+def test_an_agreement_on_what_will_be_done_is_one(code):  # type: ignore[no-untyped-def]
+    assert one(code("Chile and Peru agreed that talks would resume in May."), "AGREE").mutual

@@ -79,7 +79,8 @@ _COOPERATIVE_ROOTS = ("03", "04", "05", "06", "07", "08")
 _MATERIAL_COOPERATION = ("05", "06", "07", "08")  # acts whose announcement is an intent (03x)
 # Frames that code nothing unless their complement is a predicate ("decided to ...").
 _NEEDS_COMPLEMENT = frozenset({
-    "plan", "decide", "prepare", "intend", "resolve", "volunteer", "offer", "propose", "suggest",
+    "plan", "decide", "prepare", "intend", "resolve", "volunteer", "offer", "propose", "suggest", "insist",
+    "want",
     "ready", "willing", "prepared", "determined", "eager", "keen",
     "readiness", "willingness", "commitment", "intention",
 })
@@ -261,6 +262,9 @@ def subject_of(token: Token) -> Token | None:
                 "force", "order", "allow", "help", "persuade", "convince", "tell", "ask", "urge"
             ):
                 obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+                if obj is None:  # "called on Russia to ..."
+                    obj = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "on"
+                                for g in _pobjs(c)), None)
                 if obj is not None:
                     return obj
             t = head
@@ -753,7 +757,8 @@ def _complement(token: Token, frame: str) -> Token | None:
             return c
         if c.dep_ == "ccomp" and frame in ("demand", "threat"):
             return c
-        if c.dep_ == "prep" and c.lower_ in ("for", "to") and frame in ("demand", "appeal", "intent"):
+        if c.dep_ == "prep" and (c.lower_ in ("for", "to") or (c.lower_ == "on" and frame == "demand")) \
+                and frame in ("demand", "appeal", "intent"):
             pobj = next(iter(_pobjs(c)), None)
             if pobj is not None and match_pattern(pobj) is not None:
                 return pobj
@@ -891,6 +896,11 @@ def _fold_frames(matched: dict[int, _Predicate]) -> None:
             pred.code, pred.rule = "011", pred.rule + "+comment"  # "declined to comment": a statement
             continue
         comp = matched.get(comp_tok.i) if comp_tok is not None else None
+        if frame in ("appeal", "demand") and comp_tok is not None and (
+                comp is None or frame_code(frame, comp.code) is None):
+            for t in (comp_tok, *[c for c in comp_tok.children if c.dep_ == "xcomp"]):
+                if t.i in matched:  # "called on X to stop supporting Y": what is asked is not done
+                    matched[t.i].consumed = True
         if comp is not None and not comp.consumed:
             combined = frame_code(frame, comp.code)
             if combined is not None:
@@ -902,8 +912,14 @@ def _fold_frames(matched: dict[int, _Predicate]) -> None:
                     if c.i in matched:
                         matched[c.i].consumed = True
                 continue
-        if lemma_of(pred.token) in _NEEDS_COMPLEMENT and pred.pattern.cameo == "030":
-            pred.consumed = True
+        on = any(c.dep_ == "prep" and c.lower_ == "on" for c in pred.token.children)
+        if lemma_of(pred.token) in _NEEDS_COMPLEMENT and not (frame == "demand" and on):
+            pred.consumed = True  # "insisted that vengeance is in store": no act to code
+        elif frame == "intent" and comp_tok is None and any(
+                c.dep_ == "ccomp" and not _clause_aux(c) & (load_cues()["future"] | {"would", "should", "must"})
+                for c in pred.token.children):
+            pred.consumed = True  # "agree that Russia interfered": an opinion ("agreed that talks would
+            # resume" is an agreement)
 
 
 def _absorb_object_control(pred: _Predicate, matched: dict[int, _Predicate]) -> None:
@@ -925,6 +941,8 @@ def _refusal(pred: _Predicate, status: str) -> str | None:
     """A cooperative act negated in the future ("will not give up") is a refusal."""
     if status != "negated" or pred.code[:2] not in _COOPERATIVE_ROOTS:
         return None
+    if pred.code[:2] == "04" and lemma_of(pred.token) in load_cues()["decline_comment"]:
+        return "011"  # "would not discuss the plans": no comment, not a refusal to meet
     if _clause_aux(pred.token) & (load_cues()["future"] | {"would", "can"}):
         return frame_code("refuse", pred.code)  # ("could not agree" is a failure: negated)
     return None
@@ -1022,6 +1040,8 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
                     target_tok = comp_target
                 elif p.frame in _OBJECT_CONTROL_FRAMES:
                     target_tok = next((c for c in token.children if c.dep_ in ("dobj", "dative")), target_tok)
+                    if target_tok is None and comp.token.dep_ == "ccomp":  # "wants Pashinyan to resign"
+                        target_tok = next((c for c in comp.token.children if c.dep_ == "nsubj"), None)
             elif p.frame in _OBJECT_CONTROL_FRAMES and target_tok is None:
                 # "demanded that Addis Ababa delay ...": the one asked is the clause's subject
                 clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
