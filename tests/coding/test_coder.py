@@ -679,7 +679,8 @@ def test_wanting_another_to_act_is_a_demand_on_it(code):  # type: ignore[no-unty
 def test_opinions_insistence_and_what_is_asked_are_no_acts(code, text):  # type: ignore[no-untyped-def]
     """A view insisted on or agreed with, a refusal to comment, and the act an appeal asks for
     are not events; no record says anyone supported anyone here."""
-    assert [e.event_type for e in code(text) if e.event_type in ("REQUEST", "AGREE", "REJECT", "SUPPORT")] == []
+    acts = ("REQUEST", "AGREE", "REJECT", "SUPPORT")
+    assert [e.event_type for e in code(text) if e.event_type in acts] == []
 
 
 def test_an_agreement_on_what_will_be_done_is_one(code):  # type: ignore[no-untyped-def]

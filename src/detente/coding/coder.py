@@ -84,6 +84,8 @@ _NEEDS_COMPLEMENT = frozenset({
     "ready", "willing", "prepared", "determined", "eager", "keen",
     "readiness", "willingness", "commitment", "intention",
 })
+# Auxiliaries that make a that-clause something to be done ("agreed that talks would resume").
+_OBLIGING = frozenset({"would", "should", "must"})
 # Verbs whose object, not their subject, is the actor of the complement ("urged Iran to ...").
 _OBJECT_CONTROL_FRAMES = ("appeal", "demand")
 
@@ -916,7 +918,7 @@ def _fold_frames(matched: dict[int, _Predicate]) -> None:
         if lemma_of(pred.token) in _NEEDS_COMPLEMENT and not (frame == "demand" and on):
             pred.consumed = True  # "insisted that vengeance is in store": no act to code
         elif frame == "intent" and comp_tok is None and any(
-                c.dep_ == "ccomp" and not _clause_aux(c) & (load_cues()["future"] | {"would", "should", "must"})
+                c.dep_ == "ccomp" and not _clause_aux(c) & (load_cues()["future"] | _OBLIGING)
                 for c in pred.token.children):
             pred.consumed = True  # "agree that Russia interfered": an opinion ("agreed that talks would
             # resume" is an agreement)
