@@ -685,3 +685,48 @@ def test_opinions_insistence_and_what_is_asked_are_no_acts(code, text):  # type:
 
 def test_an_agreement_on_what_will_be_done_is_one(code):  # type: ignore[no-untyped-def]
     assert one(code("Chile and Peru agreed that talks would resume in May."), "AGREE").mutual
+
+
+@pytest.mark.parametrize("text", [
+    "Iran vowed revenge after Soleimani's killing.",
+    "Turkey demanded answers over the Khashoggi murder.",
+])
+def test_whose_name_goes_with_a_killing_suffered_it(code, text):  # type: ignore[no-untyped-def]
+    assert not any(e.event_type == "ASSAULT" and e.source and e.source.text in ("Soleimani", "Khashoggi")
+                   for e in code(text))
+
+
+def test_an_arrest_by_someone(code):  # type: ignore[no-untyped-def]
+    e = one(code("Police announced the arrest of two journalists by Turkish security forces."), "COERCE")
+    assert src(e) == "TUR" and e.target is not None and e.target.text.endswith("journalists")
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Russia condemned the massacre of civilians by Syrian troops.", "SYR"),
+    ("Iran denounced the American attack on the embassy.", "USA"),
+    ("China criticised Japan's decision to send warships.", "JPN"),
+])
+def test_the_one_reproached_is_who_did_the_act(code, text, target):  # type: ignore[no-untyped-def]
+    assert tgt(one(code(text), "ACCUSE")) == target
+
+
+def test_the_reporter_is_not_the_counterpart(code):  # type: ignore[no-untyped-def]
+    events = code('"Turkey\'s offensive is endangering civilians," the French president said.')
+    assert not any(e.target and e.target.country == "FRA" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Any enemy violating these borders will be destroyed.",
+    "That represents Pyongyang's best offer so far.",
+])
+def test_rules_and_comments_are_no_acts(code, text):  # type: ignore[no-untyped-def]
+    assert code(text) == []
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("Thousands of protesters gathered outside parliament on Wednesday.", "141"),
+    ("Crowds stormed government buildings in the capital.", "145"),
+])
+def test_a_crowd_gathering_is_a_demonstration_its_violence_a_riot(code, text, cameo):  # type: ignore[no-untyped-def]
+    assert one(code(text), "PROTEST").cameo == cameo
+    assert one(code("European leaders gathered in Brussels for talks."), "CONSULT").cameo == "040"

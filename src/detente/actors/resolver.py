@@ -633,8 +633,9 @@ class _Reading:
         return None
 
     def agent_actor(self, text: str, sector: str, head: Token) -> Actor:
-        """An agent named without its country: the country of the same kind of agent named
-        shortly before ("Armenian police ... the police"), else the sector alone (CAMEO's
+        """An agent named without its country: its own "in/from" place, else the country of
+        the same agent named shortly before ("Armenian police ... the police"), else the
+        story's dateline country for domestic agents, else the sector alone (CAMEO's
         country-less agent codes, "COP", "REB")."""
         if sector not in ("MIL", "REB"):  # "dockworkers in Uruguay", "protesters from Armenia"
             for c in head.children:  # (troops and fighters are often abroad)

@@ -71,6 +71,9 @@ _PERSONAL = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them
 # Material conflict (protest, posture, coercion, assault, fighting): an international body is not
 # its target but where the clause says so.
 _MATERIAL_CONFLICT = ("14", "15", "17", "18", "19", "20")
+# Reproaches (disapprove, reject, threaten, protest, reduce relations): their object act's doer
+# is their target.
+_REPROACH_ROOTS = ("11", "12", "13", "14", "16")
 # Attacks (assault, fight, mass violence): coded even when their doer is unknown.
 _VIOLENT_ROOTS = ("18", "19", "20")
 # Roots whose expression is itself the event: a future form does not make them "planned".
@@ -84,6 +87,12 @@ _NEEDS_COMPLEMENT = frozenset({
     "ready", "willing", "prepared", "determined", "eager", "keen",
     "readiness", "willingness", "commitment", "intention",
 })
+# Verbs that link a subject to what it is: an event noun after them is a comment.
+_COPULAS = frozenset({"be", "represent", "remain", "become", "constitute", "mark", "seem", "look"})
+# The sectors of people who act as a crowd: their gathering is a demonstration, their violence a riot.
+_CROWD_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REF"})
+# Determiners of a subject that make a clause a general rule, not a report ("any enemy who ...").
+_GENERIC = frozenset({"any", "every", "each", "no", "whichever"})
 # Auxiliaries that make a that-clause something to be done ("agreed that talks would resume").
 _OBLIGING = frozenset({"would", "should", "must"})
 # Verbs whose object, not their subject, is the actor of the complement ("urged Iran to ...").
@@ -305,6 +314,36 @@ def _jointly(roles: tuple[Role, ...], doc: Doc) -> tuple[Role, ...]:
     text = nlp.doc_text(doc)[span[0]:span[1]]
     # an uncoded party keeps its own words as its name, so that the record still tells it apart
     return tuple(Role(replace(r.actor, text=text, name=r.actor.name or r.actor.text), span) for r in roles)
+
+
+def _event_doer(noun: Token) -> Token | None:
+    """Who did the act an event noun names: its owner ("X's invasion", "the attack by X"), or
+    the agent of a participle on it ("the aggression carried out by X")."""
+    patient = lemma_of(noun) in load_cues()["patient_noun"]
+    owner = _prep_targets(noun, ("by",)) if patient else owner_of(noun)
+    if owner is not None:
+        return owner
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            agent = next((a for a in c.subtree if a.dep_ == "agent"), None)
+            if agent is not None:
+                return next(iter(_pobjs(agent)), None)
+    return None
+
+
+def _crowd(actor: Actor) -> bool:
+    """Civilians, protesters, workers or students, named as a crowd rather than a body."""
+    sector = actor.sector
+    return sector in _CROWD_SECTORS and actor.code in (sector, (actor.country or "") + (sector or ""))
+
+
+def _sufferer(noun: Token) -> Token | None:
+    """The possessor or name before a noun of what is done to someone ("Soleimani's killing")."""
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and (
+                c.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or c.pos_ == "PROPN")):
+            return c
+    return None
 
 
 def _coded(token: Token, actors: ActorIndex) -> bool:
@@ -714,6 +753,9 @@ def _context_target(token: Token, sources: tuple[Role, ...], actors: ActorIndex,
     spans = {r.span for r in sources}
     before = {m.actor.country or m.actor.code for m in actors.mentions
               if m.sentence_index == here - 1 and m.actor.code and m.actor.code != m.actor.sector} - countries
+    # who reports the clause is not its counterpart ("X's offensive is endangering civilians," he said)
+    reporters = {s.i for r in _reporting_chain(token) if lemma_of(r) in load_cues()["speech"]
+                 for s in r.children if s.dep_ == "nsubj"}
     for sentence in (here, here - 1):
         best: tuple[int, Role] | None = None
         for m in actors.mentions:
@@ -730,6 +772,8 @@ def _context_target(token: Token, sources: tuple[Role, ...], actors: ActorIndex,
             if (m.actor.country or m.actor.code) in countries:
                 continue
             if any(s[0] <= m.start < s[1] for s in spans) or _where_source_is(m, token.doc, spans):
+                continue
+            if any(m.start <= token.doc[i].idx < m.end for i in reporters):
                 continue
             dist = abs(m.start - token.idx)
             if best is None or dist < best[0]:
@@ -998,6 +1042,8 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
         here = nlp.sentence_index(token)
         if p.pos == "NOUN" and _governed_by_predicate(token, matched):
             continue
+        if p.pos == "NOUN" and token.dep_ in ("attr", "dobj", "acomp") and lemma_of(token.head) in _COPULAS:
+            continue  # "that represents Pyongyang's best offer": a comment on an act, not a report of one
         if _restates_an_argument(token, matched):
             continue
         status = status_of(token, pred.code)
@@ -1016,7 +1062,14 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
         code = cameo(pred.code)
         if code.plover is None:
             continue  # statements and appeals are not events
-        if p.pos == "NOUN":
+        if p.pos == "NOUN" and lemma_of(token) in load_cues()["patient_noun"]:
+            # "Soleimani's killing", "the Khashoggi murder", "the arrest of X by Y": whose name
+            # goes with the noun suffered it; only "by" names who did it
+            source_tok = _prep_targets(token, ("by",))
+            target_tok = _prep_targets(token, ("of",)) or _sufferer(token)
+            if source_tok is None and target_tok is None:
+                continue
+        elif p.pos == "NOUN":
             source_tok = noun_source(token)
             target_tok = noun_target(token, p) or _prep_targets(token, ("between",))
             if pred.code[:2] in _VIOLENT_ROOTS and source_tok is not None and source_tok.dep_ == "compound" \
@@ -1049,6 +1102,11 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
                 clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
                 if clause is not None:
                     target_tok = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if p.pos != "NOUN" and pred.code[:2] in _REPROACH_ROOTS and target_tok is not None \
+                and target_tok.pos_ == "NOUN" and target_tok.i in matched:
+            # "condemned the attack by X", "denounced X's invasion", "the aggression carried out by
+            # X": the one reproached is who did the act
+            target_tok = _event_doer(target_tok) or target_tok
         if target_tok is not None and (
             (pred.complement is not None and target_tok.i == pred.complement.token.i)
             or (p.object and lemma_of(target_tok) in p.object and target_tok.i in matched)
@@ -1092,10 +1150,17 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
                                       organisations=pred.code[:2] not in _MATERIAL_CONFLICT)
             if context is not None:
                 targets, rule = (context,), rule + "+context-target"
+        if source_tok is not None and any(c.dep_ == "det" and c.lower_ in _GENERIC
+                                          for c in source_tok.children):
+            continue  # "any enemy violating these borders will not go back": a rule, not an act
         if not sources and not (_by_unnamed_hands(token, code) and any(r.actor.code for r in targets)):
             continue  # a record names who did it, but for an attack whose doer the text does not know
         if p.pos == "NOUN" and not _light_head(token) and not any(r.actor.code for r in (*sources, *targets)):
             continue  # a bare event noun ("the meeting") is coded only with a known actor
+        if sources and all(_crowd(r.actor) for r in sources):
+            crowd = p.crowd or ("145" if pred.code[:2] in _VIOLENT_ROOTS else None)
+            if crowd is not None:  # "protesters gathered", "crowds stormed government buildings"
+                pred.code, code, rule = crowd, cameo(crowd), rule + "+crowd"
         confidence = _confidence(pred, sources, targets, status, "+context" in rule, matched)
         if p.pos == "NOUN" and source_tok is not None and source_tok.dep_ == "amod":
             confidence = round(confidence - 0.1, 2)  # "the Iraqi bombing": agent or victim?

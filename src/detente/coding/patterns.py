@@ -40,6 +40,7 @@ class Pattern:
     # somber tone") and complements that make it another verb ("demonstrated that it works")
     not_object: tuple[str, ...] = ()
     not_deps: tuple[str, ...] = ()
+    crowd: str | None = None  # the code when crowds do it ("protesters gathered": a demonstration)
 
     @property
     def specificity(self) -> int:
@@ -67,7 +68,10 @@ def load_patterns() -> dict[tuple[str, str], list[Pattern]]:
                 target_prep=tuple(d.get("target_prep") or ()), frame=d.get("frame"),
                 object_is_target=bool(d.get("object_is_target")),
                 not_object=tuple(d.get("not_object") or ()), not_deps=tuple(d.get("not_deps") or ()),
+                crowd=d.get("crowd"),
             )
+            if p.crowd is not None:
+                cameo(p.crowd)
             if p.frame is not None and p.frame not in FRAMES:
                 raise ValueError(f"unknown frame {p.frame!r}")
             cameo(p.cameo)
