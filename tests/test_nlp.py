@@ -53,3 +53,11 @@ def test_tokens_text_is_the_spans_text() -> None:
         for i in range(len(doc)):
             for j in range(len(doc) + 1):
                 assert nlp.tokens_text(doc, i, j) == doc[i:j].text
+
+
+def test_a_quote_closing_on_the_last_stop_stays_with_its_sentence() -> None:
+    doc = nlp.parse_one('If the tests go on, they "will face penalties that only grow more severe."\n\n'
+                        'The envoy said the talks would resume (soon.)\n\nThey met again.')
+    texts = [nlp.sentence_text(s).strip() for s in nlp.sentences(doc)]
+    assert texts[0].endswith('severe."') and texts[1].endswith("(soon.)")
+    assert all(any(c.isalpha() for c in t) for t in texts)

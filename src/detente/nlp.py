@@ -28,11 +28,14 @@ _DATELINES = "detente_datelines"  # user_data key of the datelines' spans
 @Language.component("detente_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """Every line break left in the parsed text ends a sentence (layout.parse_text joined the
-    ones inside a sentence): the parser keeps boundaries set before it runs."""
-    for i in range(len(doc) - 1):
-        token = doc[i]
-        if token.is_space and "\n" in token.text and not doc[i + 1].is_space:
+    ones inside a sentence): the parser keeps boundaries set before it runs. A quote or bracket
+    closing on a sentence's last stop ('... more severe."') stays with that sentence."""
+    for i, token in enumerate(doc):
+        if token.is_space and "\n" in token.text and i + 1 < len(doc) and not doc[i + 1].is_space:
             doc[i + 1].is_sent_start = True
+        elif i and (token.is_quote or token.text in ")]") and not doc[i - 1].whitespace_ \
+                and doc[i - 1].text in (".", "!", "?"):
+            token.is_sent_start = False
     return doc
 
 

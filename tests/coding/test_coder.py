@@ -730,3 +730,32 @@ def test_rules_and_comments_are_no_acts(code, text):  # type: ignore[no-untyped-
 def test_a_crowd_gathering_is_a_demonstration_its_violence_a_riot(code, text, cameo):  # type: ignore[no-untyped-def]
     assert one(code(text), "PROTEST").cameo == cameo
     assert one(code("European leaders gathered in Brussels for talks."), "CONSULT").cameo == "040"
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Turkey will negotiate with the Kurds to end the violence.", "RETREAT"),
+    ("Washington will take all necessary measures to protect American troops in Iraq.", "SUPPORT"),
+])
+def test_what_an_act_is_for_is_not_an_act(code, text, absent):  # type: ignore[no-untyped-def]
+    assert all(e.event_type != absent for e in code(text))
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Moon used his New Year address to call for talks with North Korea.", "REQUEST"),
+    ("Colombia and the FARC signed a deal to end the conflict.", "RETREAT"),
+])
+def test_an_infinitive_after_means_or_a_deal_is_what_was_done(code, text, kept):  # type: ignore[no-untyped-def]
+    assert any(e.event_type == kept for e in code(text))
+
+
+def test_a_means_verb_keeps_what_it_was_sent_to_do(code):  # type: ignore[no-untyped-def]
+    events = code("France sent experts to investigate the attacks in Mali.")
+    assert any(e.cameo and e.cameo.startswith("09") for e in events)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The group al-Nusra Front will not release the soldiers.", "SYR"),
+    ("The militant group, Hamas, fired rockets at Israel.", "PSE"),
+])
+def test_a_name_in_apposition_says_who_the_description_is(code, text, source):  # type: ignore[no-untyped-def]
+    assert code(text) and all(e.source is not None and e.source.country == source for e in code(text))

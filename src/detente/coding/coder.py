@@ -641,6 +641,9 @@ def role_of(token: Token, actors: ActorIndex) -> list[Role]:
     Afghanistan's spy agencies"), spanned by that phrase; else a coded actor later in the
     phrase; else the phrase's text, uncoded."""
     mention = actors.for_token(token)
+    named = _named_beside(token, actors)
+    if named is not None and (mention is None or not mention.actor.name):
+        return _mention_roles(named, token.doc)  # "the group al-Nusra Front", "the militant group, Hamas,"
     if mention is not None:
         headed = actors.by_head.get(token.i) is mention
         return _mention_roles(mention, token.doc, token if headed else None)
@@ -667,6 +670,15 @@ def role_of(token: Token, actors: ActorIndex) -> list[Role]:
         return []  # "the delay", "any casualties", "a short video": a thing is no actor
     where = _trimmed(token.doc, phrase.start_char, phrase.end_char)
     return [Role(Actor(text=nlp.doc_text(token.doc)[where[0]:where[1]]), where)]
+
+
+def _named_beside(token: Token, actors: ActorIndex) -> Mention | None:
+    """A coded actor in apposition to a role word, which names whom the description means."""
+    for c in token.children:
+        m = actors.for_token(c) if c.dep_ == "appos" else None
+        if m is not None and m.actor.code and m.actor.name:
+            return m
+    return None
 
 
 def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -809,6 +821,33 @@ def _complement(token: Token, frame: str) -> Token | None:
             if pobj is not None and match_pattern(pobj) is not None:
                 return pobj
     return None
+
+
+# codes whose infinitive is their content: appeals, intents, agreements, demands, threats
+_FRAMING_FAMILIES = ("02", "03", "05", "10", "13")
+
+
+def _purpose(token: Token, matched: dict[int, _Predicate]) -> bool:
+    """An infinitive of purpose ("negotiate with the Kurds to end the violence", "all necessary
+    measures to protect U.S. personnel"): what an act is for, not an act reported; but what a
+    deal signed or agreed is for is what was agreed ("signed a deal to end the conflict"), and
+    what is asked, offered or threatened is the frame's own complement."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if not infinitive or token.pos_ not in ("VERB", "AUX"):
+        return False
+    cues = load_cues()
+    head = token.head
+    if token.dep_ in ("advcl", "xcomp"):
+        if lemma_of(head) in cues["means"]:  # "used his address to call for talks": he called
+            return False
+        framed = head.i in matched and matched[head.i].code[:2] in _FRAMING_FAMILIES
+        if token.dep_ == "advcl":
+            return not framed
+        # an xcomp is a purpose only after a predicate whose object is already there
+        done = any(c.dep_ in ("dobj", "prep") and c.i < token.i for c in head.children)
+        return head.i in matched and done and not framed
+    return token.dep_ in ("acl", "relcl") and head.pos_ == "NOUN" and lemma_of(head) not in cues[
+        "intent_noun"] and lemma_of(head.head) not in cues["means"]
 
 
 def _restates_an_argument(token: Token, matched: dict[int, _Predicate]) -> bool:
@@ -1044,7 +1083,7 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
             continue
         if p.pos == "NOUN" and token.dep_ in ("attr", "dobj", "acomp") and lemma_of(token.head) in _COPULAS:
             continue  # "that represents Pyongyang's best offer": a comment on an act, not a report of one
-        if _restates_an_argument(token, matched):
+        if _restates_an_argument(token, matched) or _purpose(token, matched):
             continue
         status = status_of(token, pred.code)
         refusal = _refusal(pred, status)
