@@ -167,3 +167,15 @@ def test_a_long_cut_sentence_keeps_its_clause() -> None:
             "It comes a day after Ethiopia moved its embassy in Somalia from the coast "
             "to the inland city of Baid")
     assert "Ethiopia moved its embassy" in parse_text(text)
+
+
+def test_a_lead_is_shown_with_the_stamp_and_dateline_of_its_line() -> None:
+    import detente
+
+    events = detente.code("date 2021-03-04 Cairo (AFP) Egypt accused Ethiopia of stalling the talks.\n\n"
+                          "Egypt also recalled its ambassador.", published="2021-03-04")
+    accusations = [e for e in events if e.event_type == "ACCUSE"]
+    lead = "date 2021-03-04 Cairo (AFP) Egypt accused"
+    assert accusations and all(e.sentence.startswith(lead) for e in accusations)
+    assert all(not e.sentence.startswith("date") for e in events if e.event_type != "ACCUSE")
+    assert all(e.source and e.source.country == "EGY" for e in events)

@@ -83,3 +83,13 @@ def test_an_act_its_clause_dates_long_before_the_article_is_historical(text: str
 def test_a_recent_act_stays_occurred() -> None:
     events = detente.code("Kenya and Ethiopia held talks on Monday.", published="2020-03-04")
     assert events and all(e.status == "occurred" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Japan praised and welcomed the Chinese proposal.",
+    "Armenian Prime Minister Nikol Pashinyan defended signing the agreement with Russia.",
+])
+def test_one_record_per_sentence_type_and_pair(text: str) -> None:
+    events = [e for e in detente.code(text, published="2020-11-11") if e.source and e.target]
+    keys = [(e.event_type, e.source.code, e.target.code) for e in events]
+    assert events and len(keys) == len(set(keys))

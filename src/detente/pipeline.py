@@ -129,7 +129,22 @@ def events_of(article: Article, doc: Doc) -> list[Event]:
                 ),
                 confidence=coded.confidence,
             ))
-    return out
+    return _once_per_sentence(out)
+
+
+def _once_per_sentence(events: list[Event]) -> list[Event]:
+    """One record per sentence, type and pair of coded actors: two triggers of one clause
+    ("defended signing the agreement") report one act, kept with the surer reading."""
+    best: dict[tuple[int, str, str, str], Event] = {}
+    for e in events:
+        if e.source is None or e.target is None or not e.source.code or not e.target.code:
+            continue
+        key = (e.sentence_index, e.event_type, e.source.code, e.target.code)
+        if key not in best or e.confidence > best[key].confidence:
+            best[key] = e
+    kept = {id(e) for e in best.values()}
+    return [e for e in events if id(e) in kept or e.source is None or e.target is None
+            or not e.source.code or not e.target.code]
 
 
 class Pipeline:

@@ -592,8 +592,13 @@ def test_the_parties_of_a_passive_deal_are_mutual(code):  # type: ignore[no-unty
     assert e.mutual and {src(e), tgt(e)} == {"KEN", "ETH"}
 
 
-def test_not_ready_to_accept_is_negated(code):  # type: ignore[no-untyped-def]
-    assert one(code("Washington is not ready to accept the proposal."), "AGREE").status == "negated"
+@pytest.mark.parametrize("text", [
+    "Washington is not ready to accept the proposal.",
+    "Seoul said it was not appropriate to accept Pyongyang's demands.",
+])
+def test_not_ready_to_accept_is_a_rejection(code, text):  # type: ignore[no-untyped-def]
+    events = code(text)
+    assert one(events, "REJECT").status == "occurred" and not any(e.event_type == "AGREE" for e in events)
 
 
 @pytest.mark.parametrize("text", [
@@ -759,3 +764,22 @@ def test_a_means_verb_keeps_what_it_was_sent_to_do(code):  # type: ignore[no-unt
 ])
 def test_a_name_in_apposition_says_who_the_description_is(code, text, source):  # type: ignore[no-untyped-def]
     assert code(text) and all(e.source is not None and e.source.country == source for e in code(text))
+
+
+def test_force_on_unnamed_victims_takes_no_counterpart_from_elsewhere(code):  # type: ignore[no-untyped-def]
+    events = code("The US opened its embassy in Jerusalem. Most of the dead were killed by Israeli fire.")
+    assert all(e.target is None or e.target.country != "USA" for e in events if e.event_type == "ASSAULT")
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Armenian forces must withdraw from the Lachin district by Dec. 1.", "planned"),
+    ("Armenian forces must withdraw from the Lachin district.", "hypothetical"),
+])
+def test_an_obligation_with_a_deadline_is_planned(code, text, status):  # type: ignore[no-untyped-def]
+    assert one(code(text), "RETREAT").status == status
+
+
+def test_a_reporter_named_by_a_pronoun_is_not_the_counterpart(code):  # type: ignore[no-untyped-def]
+    events = code('Trump spoke to Erdogan on Sunday. '
+                  '"Turkey\'s offensive is endangering civilians," he said.')
+    assert not any(e.target and e.target.country == "USA" for e in events if e.sentence_index == 1)

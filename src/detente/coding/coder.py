@@ -521,6 +521,8 @@ def status_of(token: Token, code: str) -> str:
     reported = any(lemma_of(r) in cues["speech"] for r in reporting)
     aux = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]
     verbal = code[:2] in _VERBAL_ROOTS
+    if "must" in aux and _deadline(token):
+        return "planned"  # "Armenian forces must give up control of the areas by Dec. 1": due
     if any(a in ("could", "might", "may", "should", "must") for a in aux):
         return "hypothetical"
     if "would" in aux and not reported and not verbal:
@@ -545,6 +547,12 @@ def status_of(token: Token, code: str) -> str:
     ):
         return "planned"  # "a campaign to force ...": an aim
     return "occurred"
+
+
+def _deadline(token: Token) -> bool:
+    """The clause sets a date its act is due by ("by Dec. 1", "by the end of the month")."""
+    return any(c.dep_ == "prep" and c.lower_ in ("by", "before") and any(
+        t.ent_type_ == "DATE" for t in c.subtree) for c in token.children)
 
 
 def _conditional(token: Token) -> bool:
@@ -750,6 +758,14 @@ def _same_actor(role: Role, sources: tuple[Role, ...]) -> bool:
     return False
 
 
+def _victims(token: Token) -> bool:
+    """Unnamed people a clause names as suffering its act ("the dead", "most of the wounded")."""
+    words = load_cues()["victim"]
+    return lemma_of(token) in words or any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(lemma_of(g) in words for g in c.children)
+        for c in token.children)
+
+
 def _context_target(token: Token, sources: tuple[Role, ...], actors: ActorIndex,
                     dyads: Collection[frozenset[str]] = (), doers: Collection[str] = (),
                     organisations: bool = True) -> Role | None:
@@ -768,6 +784,9 @@ def _context_target(token: Token, sources: tuple[Role, ...], actors: ActorIndex,
     # who reports the clause is not its counterpart ("X's offensive is endangering civilians," he said)
     reporters = {s.i for r in _reporting_chain(token) if lemma_of(r) in load_cues()["speech"]
                  for s in r.children if s.dep_ == "nsubj"}
+    reporting = {r.actor.country or r.actor.code for i in reporters  # "..., he said": whom "he" is
+                 for r in (roles_of(token.doc[i], actors) or _antecedent_roles(token.doc[i], actors))
+                 if r.actor.code}
     for sentence in (here, here - 1):
         best: tuple[int, Role] | None = None
         for m in actors.mentions:
@@ -785,7 +804,7 @@ def _context_target(token: Token, sources: tuple[Role, ...], actors: ActorIndex,
                 continue
             if any(s[0] <= m.start < s[1] for s in spans) or _where_source_is(m, token.doc, spans):
                 continue
-            if any(m.start <= token.doc[i].idx < m.end for i in reporters):
+            if any(m.start <= token.doc[i].idx < m.end for i in reporters) or key in reporting:
                 continue
             dist = abs(m.start - token.idx)
             if best is None or dist < best[0]:
@@ -1030,6 +1049,11 @@ def _refusal(pred: _Predicate, status: str) -> str | None:
         return "011"  # "would not discuss the plans": no comment, not a refusal to meet
     if _clause_aux(pred.token) & (load_cues()["future"] | {"would", "can"}):
         return frame_code("refuse", pred.code)  # ("could not agree" is a failure: negated)
+    t = pred.token
+    stance = t.head.head if t.dep_ == "xcomp" and t.head.dep_ == "acomp" else t.head
+    negated = any(c.dep_ == "neg" for c in stance.children)
+    if t.dep_ in ("xcomp", "acomp") and lemma_of(stance) == "be" and negated:
+        return frame_code("refuse", pred.code)  # "is not ready to accept", "was not appropriate to accept"
     return None
 
 
@@ -1182,7 +1206,9 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
                 mutual = True
         # no actor as target in the clause ("vowed revenge", "condemned the aggression carried out
         # by Israeli forces"): the sentence's other actor, GDELT-style
-        if not targets and (target_tok is None or not roles_of(target_tok, actors)):
+        if not targets and (target_tok is None or not roles_of(target_tok, actors)) and not (
+                pred.code[:2] in ("18", "19", "20") and target_tok is not None and _victims(target_tok)):
+            # the clause names who suffered the force ("the dead were killed by Israeli fire")
             reacting = target_tok is not None  # to a thing: "condemned the test"
             context = _context_target(token, sources, actors, dyads_by_sentence.get(here - 1, set()),
                                       doers_by_sentence.get(here - 1, set()) if reacting else (),
