@@ -135,16 +135,17 @@ def events_of(article: Article, doc: Doc) -> list[Event]:
 def _once_per_sentence(events: list[Event]) -> list[Event]:
     """One record per sentence, type and pair of coded actors: two triggers of one clause
     ("defended signing the agreement") report one act, kept with the surer reading."""
+    def key(e: Event) -> tuple[int, str, str, str] | None:
+        if e.source is None or e.target is None or not e.source.code or not e.target.code:
+            return None
+        return (e.sentence_index, e.event_type, e.source.code, e.target.code)
+
     best: dict[tuple[int, str, str, str], Event] = {}
     for e in events:
-        if e.source is None or e.target is None or not e.source.code or not e.target.code:
-            continue
-        key = (e.sentence_index, e.event_type, e.source.code, e.target.code)
-        if key not in best or e.confidence > best[key].confidence:
-            best[key] = e
-    kept = {id(e) for e in best.values()}
-    return [e for e in events if id(e) in kept or e.source is None or e.target is None
-            or not e.source.code or not e.target.code]
+        k = key(e)
+        if k is not None and (k not in best or e.confidence > best[k].confidence):
+            best[k] = e
+    return [e for e in events if (k := key(e)) is None or best[k] is e]
 
 
 class Pipeline:
