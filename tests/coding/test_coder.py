@@ -783,3 +783,20 @@ def test_a_reporter_named_by_a_pronoun_is_not_the_counterpart(code):  # type: ig
     events = code('Trump spoke to Erdogan on Sunday. '
                   '"Turkey\'s offensive is endangering civilians," he said.')
     assert not any(e.target and e.target.country == "USA" for e in events if e.sentence_index == 1)
+
+
+def test_a_demand_on_another_whatever_it_asks(code):  # type: ignore[no-untyped-def]
+    """ "wanted X to stop ... and to begin to negotiate": a demand on X; the talks asked for
+    are not talks held, even where the parser hangs the infinitive on the frame verb."""
+    events = code("Sisi said Washington wanted Egypt to halt the shipments, reopen the crossing "
+                  "and to begin to negotiate with the rebels.")
+    assert tgt(one(events, "REQUEST")) == "EGY"
+    assert all(e.event_type != "CONSULT" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "The unions want Macron to resign and then to restore the lost pensions in a new agreement.",
+    "Beijing urged Tokyo to settle the dispute over the islands in a new agreement.",
+])
+def test_what_a_demand_asks_for_is_not_done(code, text):  # type: ignore[no-untyped-def]
+    assert all(e.event_type not in ("SUPPORT", "AGREE", "CONSULT") for e in code(text))

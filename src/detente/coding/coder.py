@@ -95,6 +95,8 @@ _CROWD_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REF"})
 _GENERIC = frozenset({"any", "every", "each", "no", "whichever"})
 # Auxiliaries that make a that-clause something to be done ("agreed that talks would resume").
 _OBLIGING = frozenset({"would", "should", "must"})
+# Tags of a verb that states a fact; a demand's clause has a base form ("insisted sanctions be lifted").
+_FINITE = frozenset({"VBZ", "VBD", "VBP"})
 # Verbs whose object, not their subject, is the actor of the complement ("urged Iran to ...").
 _OBJECT_CONTROL_FRAMES = ("appeal", "demand")
 
@@ -1000,11 +1002,17 @@ def _fold_frames(matched: dict[int, _Predicate]) -> None:
             pred.code, pred.rule = "011", pred.rule + "+comment"  # "declined to comment": a statement
             continue
         comp = matched.get(comp_tok.i) if comp_tok is not None else None
-        if frame in ("appeal", "demand") and comp_tok is not None and (
-                comp is None or frame_code(frame, comp.code) is None):
-            for t in (comp_tok, *[c for c in comp_tok.children if c.dep_ == "xcomp"]):
-                if t.i in matched:  # "called on X to stop supporting Y": what is asked is not done
-                    matched[t.i].consumed = True
+        controlled = frame in _OBJECT_CONTROL_FRAMES and comp_tok is not None
+        asked = _asked(pred.token, comp_tok) if controlled and comp_tok is not None else []
+        if asked and (comp is None or frame_code(frame, comp.code) is None):
+            # "wanted Turkey to stop the invasion ... and to begin to negotiate": the first act
+            # asked for that the frame can carry
+            comp = next((matched[t.i] for t in asked if t.i in matched and not matched[t.i].consumed
+                         and matched[t.i].pattern.pos != "NOUN" and frame_code(frame, matched[t.i].code)),
+                        None)
+        for t in asked:  # "called on X to stop supporting Y", "to reverse it in a new agreement":
+            if t.i in matched and (comp is None or t.i != comp.token.i):  # what is asked is not done
+                matched[t.i].consumed = True
         if comp is not None and not comp.consumed:
             combined = frame_code(frame, comp.code)
             if combined is not None:
@@ -1017,13 +1025,58 @@ def _fold_frames(matched: dict[int, _Predicate]) -> None:
                         matched[c.i].consumed = True
                 continue
         on = any(c.dep_ == "prep" and c.lower_ == "on" for c in pred.token.children)
-        if lemma_of(pred.token) in _NEEDS_COMPLEMENT and not (frame == "demand" and on):
+        addressed = frame == "demand" and comp_tok is not None \
+            and _addressee(pred.token, comp_tok) is not None
+        if lemma_of(pred.token) in _NEEDS_COMPLEMENT and not (frame == "demand" and on) and not addressed:
+            # ("wanted Turkey to stop the invasion" is a demand on Turkey whatever it asks)
             pred.consumed = True  # "insisted that vengeance is in store": no act to code
         elif frame == "intent" and comp_tok is None and any(
                 c.dep_ == "ccomp" and not _clause_aux(c) & (load_cues()["future"] | _OBLIGING)
                 for c in pred.token.children):
             pred.consumed = True  # "agree that Russia interfered": an opinion ("agreed that talks would
             # resume" is an agreement)
+
+
+def _asked(frame_verb: Token, comp_tok: Token) -> list[Token]:
+    """What a demand or appeal asks for: the words of its complement, and of infinitives the
+    parser hung on the frame verb ("wanted X to stop ..., implement ... and to begin ..."); a
+    relative clause in them describes something that is, not something asked."""
+    out: list[Token] = []
+    if comp_tok.dep_ == "ccomp" and (comp_tok.tag_ in _FINITE or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in comp_tok.children)):
+        return out  # "insists it is enforcing the sanctions": a statement of fact, not a demand
+
+    def walk(t: Token) -> None:
+        out.append(t)
+        for c in t.children:
+            if c.dep_ != "relcl":
+                walk(c)
+
+    walk(comp_tok)
+    for c in frame_verb.children:
+        if c.dep_ == "conj" and c.tag_ == "VB" and c.i > comp_tok.i:
+            walk(c)
+    return out
+
+
+def _addressee(frame_verb: Token, comp_tok: Token) -> Token | None:
+    """Who a demand is made of: the frame verb's object ("urged Iran to"), the object of "on"
+    ("called on Russia to"), or the subject of its clause ("wanted Turkey to stop")."""
+    for c in frame_verb.children:
+        if c.dep_ in ("dobj", "dative"):
+            return c
+        if c.dep_ == "prep" and c.lower_ == "on":
+            return next(iter(_pobjs(c)), None)
+    if comp_tok.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp_tok.children):
+        return next((c for c in comp_tok.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _asked_of(token: Token, p: Pattern, actors: ActorIndex) -> Token | None:
+    """The coded actor a demand or appeal is made of, if the clause names one."""
+    comp_tok = _complement(token, p.frame or "")
+    asked_of = _addressee(token, comp_tok) if comp_tok is not None else None
+    return asked_of if asked_of is not None and _coded(asked_of, actors) else None
 
 
 def _absorb_object_control(pred: _Predicate, matched: dict[int, _Predicate]) -> None:
@@ -1151,6 +1204,9 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
             addressee = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
             if comp is not None and p.frame == "threat" and addressee is not None:
                 target_tok = addressee  # "warned Ethiopia that it would ...": the one warned
+            elif comp is not None and p.frame in _OBJECT_CONTROL_FRAMES and (
+                    asked_of := _asked_of(token, p, actors)) is not None:
+                target_tok = asked_of  # "called on Russia to stop supporting Assad": Russia is asked
             elif comp is not None:
                 comp_target = (verb_target(comp.token, comp.pattern, actors) if comp.pattern.pos != "NOUN"
                                else noun_target(comp.token, comp.pattern))
