@@ -800,3 +800,13 @@ def test_a_demand_on_another_whatever_it_asks(code):  # type: ignore[no-untyped-
 ])
 def test_what_a_demand_asks_for_is_not_done(code, text):  # type: ignore[no-untyped-def]
     assert all(e.event_type not in ("SUPPORT", "AGREE", "CONSULT") for e in code(text))
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Macron said Putin demanded the lifting of all sanctions.", "REQUEST"),
+    ("A Japanese envoy said the North Koreans continue to reject diplomatic overtures.", "REJECT"),
+])
+def test_who_reports_a_move_of_an_exchange_is_its_other_party(code, text, event_type):  # type: ignore[no-untyped-def]
+    """A demand or refusal reported by one side of the exchange is made to that side."""
+    e = one(code(text), event_type)
+    assert e.target is not None and e.target.country in ("FRA", "JPN")

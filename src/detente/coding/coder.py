@@ -74,6 +74,9 @@ _MATERIAL_CONFLICT = ("14", "15", "17", "18", "19", "20")
 # Reproaches (disapprove, reject, threaten, protest, reduce relations): their object act's doer
 # is their target.
 _REPROACH_ROOTS = ("11", "12", "13", "14", "16")
+# Moves of an exchange between parties (appeals, offers, talks, demands, refusals): who reports
+# one is often the other party.
+_EXCHANGE_ROOTS = ("02", "03", "04", "05", "10", "12")
 # Attacks (assault, fight, mass violence): coded even when their doer is unknown.
 _VIOLENT_ROOTS = ("18", "19", "20")
 # Roots whose expression is itself the event: a future form does not make them "planned".
@@ -770,7 +773,7 @@ def _victims(token: Token) -> bool:
 
 def _context_target(token: Token, sources: tuple[Role, ...], actors: ActorIndex,
                     dyads: Collection[frozenset[str]] = (), doers: Collection[str] = (),
-                    organisations: bool = True) -> Role | None:
+                    organisations: bool = True, code: str = "") -> Role | None:
     """With no target in the clause, the nearest other coded actor of the sentence (GDELT-style);
     else an actor of the sentence before with whom the source was coded there (`dyads`, the
     pairs of countries the previous sentence's records hold: the dyad carries on), or who did
@@ -783,9 +786,13 @@ def _context_target(token: Token, sources: tuple[Role, ...], actors: ActorIndex,
     spans = {r.span for r in sources}
     before = {m.actor.country or m.actor.code for m in actors.mentions
               if m.sentence_index == here - 1 and m.actor.code and m.actor.code != m.actor.sector} - countries
-    # who reports the clause is not its counterpart ("X's offensive is endangering civilians," he said)
-    reporters = {s.i for r in _reporting_chain(token) if lemma_of(r) in load_cues()["speech"]
-                 for s in r.children if s.dep_ == "nsubj"}
+    # who reports the clause is not its counterpart ("X's offensive is endangering civilians," he
+    # said), but for a demand, offer or refusal in an exchange the reporter is a party to ("Trump
+    # said Kim demanded the lifting of sanctions")
+    exchange = bool(code) and code[:2] in _EXCHANGE_ROOTS
+    reporters = set() if exchange else {
+        s.i for r in _reporting_chain(token) if lemma_of(r) in load_cues()["speech"]
+        for s in r.children if s.dep_ == "nsubj"}
     reporting = {r.actor.country or r.actor.code for i in reporters  # "..., he said": whom "he" is
                  for r in (roles_of(token.doc[i], actors) or _antecedent_roles(token.doc[i], actors))
                  if r.actor.code}
@@ -1268,7 +1275,7 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
             reacting = target_tok is not None  # to a thing: "condemned the test"
             context = _context_target(token, sources, actors, dyads_by_sentence.get(here - 1, set()),
                                       doers_by_sentence.get(here - 1, set()) if reacting else (),
-                                      organisations=pred.code[:2] not in _MATERIAL_CONFLICT)
+                                      organisations=pred.code[:2] not in _MATERIAL_CONFLICT, code=pred.code)
             if context is not None:
                 targets, rule = (context,), rule + "+context-target"
         if source_tok is not None and any(c.dep_ == "det" and c.lower_ in _GENERIC
