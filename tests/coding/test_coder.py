@@ -810,3 +810,13 @@ def test_who_reports_a_move_of_an_exchange_is_its_other_party(code, text, event_
     """A demand or refusal reported by one side of the exchange is made to that side."""
     e = one(code(text), event_type)
     assert e.target is not None and e.target.country in ("FRA", "JPN")
+
+
+@pytest.mark.parametrize("text", [
+    "Hezbollah vows revenge on Israel after Mughniyeh’s killing",
+    "Hezbollah vowed revenge on Israel after the killing of Imad Mughniyeh.",
+])
+def test_force_on_a_named_person_takes_no_counterpart_from_elsewhere(code, text):  # type: ignore[no-untyped-def]
+    """The one killed is the act's target even when no dictionary knows him: the other actor
+    of the sentence is not made the victim."""
+    assert not any(e.event_type == "ASSAULT" and e.target and e.target.country == "ISR" for e in code(text))

@@ -342,11 +342,22 @@ def _crowd(actor: Actor) -> bool:
     return sector in _CROWD_SECTORS and actor.code in (sector, (actor.country or "") + (sector or ""))
 
 
+def _possessed_gerund(token: Token) -> bool:
+    """ "after Soleimani's killing" parsed as a verb whose subject is Soleimani: a noun of what
+    was done to him."""
+    if token.tag_ != "VBG" or token.lower_ not in load_cues()["patient_noun"]:
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    return any(c.dep_ in ("aux", "case") and c.lower_ in ("'s", "’s")
+               for t in (token, *subjects) for c in t.children)
+
+
 def _sufferer(noun: Token) -> Token | None:
     """The possessor or name before a noun of what is done to someone ("Soleimani's killing")."""
     for c in noun.children:
-        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and (
-                c.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or c.pos_ == "PROPN")):
+        if c.dep_ == "poss" or (c.dep_ == "nsubj" and _possessed_gerund(noun)) or (
+                c.dep_ in ("compound", "amod")
+                and (c.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or c.pos_ == "PROPN")):
             return c
     return None
 
@@ -764,9 +775,10 @@ def _same_actor(role: Role, sources: tuple[Role, ...]) -> bool:
 
 
 def _victims(token: Token) -> bool:
-    """Unnamed people a clause names as suffering its act ("the dead", "most of the wounded")."""
+    """People a clause names as suffering its act, though no actor: unnamed ("the dead", "most
+    of the wounded") or a person the dictionaries do not know ("after Soleimani's killing")."""
     words = load_cues()["victim"]
-    return lemma_of(token) in words or any(
+    return token.ent_type_ == "PERSON" or lemma_of(token) in words or any(
         c.dep_ == "prep" and c.lower_ == "of" and any(lemma_of(g) in words for g in c.children)
         for c in token.children)
 
@@ -1185,7 +1197,7 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
         code = cameo(pred.code)
         if code.plover is None:
             continue  # statements and appeals are not events
-        if p.pos == "NOUN" and lemma_of(token) in load_cues()["patient_noun"]:
+        if (p.pos == "NOUN" and lemma_of(token) in load_cues()["patient_noun"]) or _possessed_gerund(token):
             # "Soleimani's killing", "the Khashoggi murder", "the arrest of X by Y": whose name
             # goes with the noun suffered it; only "by" names who did it
             source_tok = _prep_targets(token, ("by",))
