@@ -820,3 +820,22 @@ def test_force_on_a_named_person_takes_no_counterpart_from_elsewhere(code, text)
     """The one killed is the act's target even when no dictionary knows him: the other actor
     of the sentence is not made the victim."""
     assert not any(e.event_type == "ASSAULT" and e.target and e.target.country == "ISR" for e in code(text))
+
+
+@pytest.mark.parametrize("text", [
+    "\"Russia's bombing campaign is killing civilians and threatening the ceasefire,\" the minister said.",
+    "\"Israel's air strikes are endangering civilians and threatening regional stability,\" the envoy said.",
+])
+def test_a_comment_on_what_an_act_does_is_no_new_act(code, text):  # type: ignore[no-untyped-def]
+    """An act as the subject of a present-tense comment is referred to, not reported; and an
+    act threatens no one: only an actor does."""
+    assert all(e.event_type != "THREATEN" for e in code(text))
+    assert all(e.evidence.trigger not in ("campaign", "strikes") for e in code(text))
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Talks between Serbia and Kosovo begin in Brussels on Monday.", "Talks"),
+    ("A phone call between Macron and Putin on Sunday ended the standoff.", "call"),
+])
+def test_an_event_noun_whose_clause_reports_it_is_coded(code, text, trigger):  # type: ignore[no-untyped-def]
+    assert any(e.evidence.trigger == trigger for e in code(text))

@@ -79,6 +79,9 @@ _REPROACH_ROOTS = ("11", "12", "13", "14", "16")
 _EXCHANGE_ROOTS = ("02", "03", "04", "05", "10", "12")
 # Attacks (assault, fight, mass violence): coded even when their doer is unknown.
 _VIOLENT_ROOTS = ("18", "19", "20")
+# Acts done by saying (appeals, intents, talks, demands, reproaches, threats):
+# only an actor does them, never an act or a weapon.
+_SAYING_ROOTS = ("02", "03", "04", "10", "11", "12", "13")
 # Roots whose expression is itself the event: a future form does not make them "planned".
 _VERBAL_ROOTS = ("03", "10", "11", "12", "13")
 _COOPERATIVE_ROOTS = ("03", "04", "05", "06", "07", "08")
@@ -936,6 +939,27 @@ def _repeats(
     return len(keys) == n_pairs and keys <= seen
 
 
+def _an_act_or_weapon(noun: Token, matched: dict[int, _Predicate]) -> bool:
+    """An event noun or a weapon, alone or as the head of one ("the strikes", "its bombing
+    campaign", "Israeli fire")."""
+    return noun.pos_ == "NOUN" and any(t.i in matched or _stands_for_its_user(t) for t in (
+        noun, *[c for c in noun.children if c.dep_ == "compound"]))
+
+
+def _refers_back(noun: Token, matched: dict[int, _Predicate]) -> bool:
+    """An event noun as the subject of a present-tense comment on what the act does ("Turkey's
+    offensive is endangering civilians", "the sanctions hurt the poor"): a reference to an act
+    reported elsewhere; the noun is a report where its clause says it took place ("talks begin
+    on Monday") or tells the past ("a phone call on Sunday spelled the end of the deal")."""
+    head = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or head.i in matched or head.pos_ not in ("VERB", "AUX"):
+        return False
+    present = head.tag_ in ("VBZ", "VBP") or (head.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in head.children))
+    cues = load_cues()
+    return present and lemma_of(head) not in cues["occur"] and lemma_of(head) not in cues["light"]
+
+
 def _light_head(token: Token) -> bool:
     """Is this noun the object of a light verb ("made the offer", "held talks")?"""
     return token.dep_ == "dobj" and lemma_of(token.head) in load_cues()["light"]
@@ -1181,6 +1205,8 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
             continue  # "that represents Pyongyang's best offer": a comment on an act, not a report of one
         if _restates_an_argument(token, matched) or _purpose(token, matched):
             continue
+        if p.pos == "NOUN" and _refers_back(token, matched):
+            continue
         status = status_of(token, pred.code)
         refusal = _refusal(pred, status)
         if refusal is not None:
@@ -1217,6 +1243,11 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
         elif demand is not None:
             source_tok, target_tok = subject_of(demand[1]), subject_of(token)  # the speaker asks the doer
         else:
+            subject = subject_of(token)
+            if subject is not None and pred.code[:2] in _SAYING_ROOTS \
+                    and _an_act_or_weapon(subject, matched) and not _coded(subject, actors):
+                continue  # "the offensive is threatening peace": an act threatens, asks or accuses
+                # no one; its clause comments on it
             source_tok = doer_of(token)
             target_tok = verb_target(token, p, actors)
             comp = pred.complement
