@@ -839,3 +839,12 @@ def test_a_comment_on_what_an_act_does_is_no_new_act(code, text):  # type: ignor
 ])
 def test_an_event_noun_whose_clause_reports_it_is_coded(code, text, trigger):  # type: ignore[no-untyped-def]
     assert any(e.evidence.trigger == trigger for e in code(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Iran condemned the United States and its allies for the strikes.",
+    "Kyiv accused Russia and its proxies of shelling the town.",
+])
+def test_a_relational_member_beside_a_coded_one_names_no_one_more(code, text):  # type: ignore[no-untyped-def]
+    events = [e for e in code(text) if e.event_type == "ACCUSE"]
+    assert events and all(e.target is not None and e.target.code for e in events)

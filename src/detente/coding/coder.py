@@ -728,13 +728,17 @@ def _names_an_actor(token: Token) -> bool:
 
 
 def roles_of(token: Token | None, actors: ActorIndex) -> tuple[Role, ...]:
-    """Roles for a token and its coordinated conjuncts ("Moon and Trump")."""
+    """Roles for a token and its coordinated conjuncts ("Moon and Trump"); beside a coded
+    member, a relational one names no one more ("the US and its allies": the US)."""
     if token is None:
         return ()
+    members = [(t, role_of(t, actors)) for t in (token, *token.conjuncts)]
+    named = any(r.actor.code for _, roles in members for r in roles)
+    relational = load_cues()["relational"]
     out: list[Role] = []
-    for t in (token, *token.conjuncts):
-        for role in role_of(t, actors):
-            if role not in out:
+    for t, roles in members:
+        for role in roles:
+            if role not in out and not (named and not role.actor.code and lemma_of(t) in relational):
                 out.append(role)
     return tuple(out)
 
