@@ -848,3 +848,9 @@ def test_an_event_noun_whose_clause_reports_it_is_coded(code, text, trigger):  #
 def test_a_relational_member_beside_a_coded_one_names_no_one_more(code, text):  # type: ignore[no-untyped-def]
     events = [e for e in code(text) if e.event_type == "ACCUSE"]
     assert events and all(e.target is not None and e.target.code for e in events)
+
+
+def test_an_agreement_by_two_parties_is_mutual(code):  # type: ignore[no-untyped-def]
+    events = code("A call on Sunday ended an agreement by Paris and Rome to patrol the coast of Libya.")
+    deals = [e for e in events if e.cameo == "057"]
+    assert len(deals) == 1 and deals[0].mutual and {src(deals[0]), tgt(deals[0])} == {"FRA", "ITA"}

@@ -1305,9 +1305,10 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
             together = pred.code[:2] in _TOGETHER_ROOTS or pred.code in _TOGETHER_CODES
             if together and pred.code[:2] == "19" and (target_tok is not None or objects(token, p, False)):
                 together = False  # "X and Y attacked the convoy", "launched strikes": not each other
-            if not targets and len(sources) > 1 and not roles_of(target_tok, actors) and p.pos == "VERB" \
+            if not targets and len(sources) > 1 and not roles_of(target_tok, actors) \
                     and together:
-                sources = targets = _jointly(sources, token.doc)  # "Moon and Trump agreed": together
+                sources = targets = _jointly(sources, token.doc)  # "Moon and Trump agreed", "an agreement
+                # by Ankara and Washington": together
                 mutual = True
             elif targets and target_tok is not None and target_tok.head.lower_ == "with" and (
                 pred.code[:2] in _MUTUAL_ROOTS or pred.code in _MUTUAL_CODES
