@@ -854,3 +854,11 @@ def test_an_agreement_by_two_parties_is_mutual(code):  # type: ignore[no-untyped
     events = code("A call on Sunday ended an agreement by Paris and Rome to patrol the coast of Libya.")
     deals = [e for e in events if e.cameo == "057"]
     assert len(deals) == 1 and deals[0].mutual and {src(deals[0]), tgt(deals[0])} == {"FRA", "ITA"}
+
+
+@pytest.mark.parametrize("text", [
+    "The YPG is viewed by Ankara as a security threat.",
+    "Beijing sees the drills as a provocation and a threat to peace.",
+])
+def test_what_something_is_taken_for_is_no_act(code, text):  # type: ignore[no-untyped-def]
+    assert all(e.event_type != "THREATEN" for e in code(text))

@@ -631,6 +631,18 @@ def np_span(token: Token) -> Span:
     return token.doc[min(left, token.i) : right + 1]
 
 
+def _what_it_is_called(noun: Token) -> bool:
+    """ "viewed by Ankara as a security threat", "denounced the strike as an act of aggression":
+    an event noun after a predicative "as" says what something is taken for, not an act."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:  # "as a provocation and a threat"
+        noun = noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as":
+        return noun.head.head.pos_ in ("VERB", "AUX")
+    of = noun.head  # "as an act of aggression"
+    return noun.dep_ == "pobj" and of.lower_ == "of" and of.head.dep_ == "pobj" \
+        and of.head.head.lower_ == "as"
+
+
 def _names_an_act(token: Token) -> bool:
     """A gerund or an event noun with a pattern: "of violating", "of mass killings"."""
     return token.dep_ == "pcomp" or token.tag_ == "VBG" or (
@@ -1209,7 +1221,7 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
             continue  # "that represents Pyongyang's best offer": a comment on an act, not a report of one
         if _restates_an_argument(token, matched) or _purpose(token, matched):
             continue
-        if p.pos == "NOUN" and _refers_back(token, matched):
+        if p.pos == "NOUN" and (_refers_back(token, matched) or _what_it_is_called(token)):
             continue
         status = status_of(token, pred.code)
         refusal = _refusal(pred, status)
