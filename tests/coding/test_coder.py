@@ -862,3 +862,15 @@ def test_an_agreement_by_two_parties_is_mutual(code):  # type: ignore[no-untyped
 ])
 def test_what_something_is_taken_for_is_no_act(code, text):  # type: ignore[no-untyped-def]
     assert all(e.event_type != "THREATEN" for e in code(text))
+
+
+def test_unnamed_agents_are_of_the_country_where_their_clause_happens(code):  # type: ignore[no-untyped-def]
+    e = one(code("In Belarus, the vote triggered unrest from crowds who stormed government buildings."),
+            "PROTEST")
+    assert (src(e), tgt(e)) == ("BLR", "BLR")
+
+
+def test_a_crowd_s_own_government_is_its_counterpart(code):  # type: ignore[no-untyped-def]
+    e = one(code("Thousands of Belarusian protesters gathered in the capital on Monday, demanding the "
+                 "resignation of President Alexander Lukashenko after a deal with Russia."), "PROTEST")
+    assert (src(e), tgt(e)) == ("BLR", "BLR")

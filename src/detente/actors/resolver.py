@@ -638,13 +638,16 @@ class _Reading:
         story's dateline country for domestic agents, else the sector alone (CAMEO's
         country-less agent codes, "COP", "REB")."""
         if sector not in ("MIL", "REB"):  # "dockworkers in Uruguay", "protesters from Armenia"
-            for c in head.children:  # (troops and fighters are often abroad)
-                if c.dep_ == "prep" and c.lower_ in ("in", "from"):
-                    for obj in c.children:
-                        place = self.covered.get(obj.i)
-                        iso = place.entries[0].country if place is not None else None
-                        if place is not None and place.kind in ("country", "seat") and iso:
-                            return self.country_actor(text, iso, sector)
+            # (troops and fighters are often abroad); else where its clause happens ("in
+            # Armenia, crowds stormed government buildings")
+            for t, preps in ((head, ("in", "from")), *((v, ("in",)) for v in self.clause_verbs(head))):
+                for c in t.children:
+                    if c.dep_ == "prep" and c.lower_ in preps:
+                        for obj in c.children:
+                            place = self.covered.get(obj.i)
+                            iso = place.entries[0].country if place is not None else None
+                            if place is not None and place.kind in ("country", "seat") and iso:
+                                return self.country_actor(text, iso, sector)
         here = self.sentence(head.i)
         for f in reversed(self.found):
             if here - f.mention.sentence_index > _AGENT_REACH:
@@ -655,6 +658,19 @@ class _Reading:
         if self.home and sector in _DOMESTIC:  # "Yerevan, Nov. 12 – Thousands of protesters ..."
             return self.country_actor(text, self.home, sector)
         return Actor(text, sector, None, sector, None)
+
+    @staticmethod
+    def clause_verbs(head: Token) -> list[Token]:
+        """The verbs above a word, nearest first, up to its sentence's root."""
+        out = []
+        t = head
+        for _ in range(8):
+            if t.head.i == t.i:
+                break
+            t = t.head
+            if t.pos_ in ("VERB", "AUX"):
+                out.append(t)
+        return out
 
     def country_actor(self, text: str, iso: str, sector: str | None) -> Actor:
         code = iso + (sector or "")

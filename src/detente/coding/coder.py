@@ -814,6 +814,7 @@ def _context_target(token: Token, sources: tuple[Role, ...], actors: ActorIndex,
         return None
     here = nlp.sentence_index(token)
     countries = {r.actor.country or r.actor.code for r in sources}
+    crowd = all(_crowd(r.actor) for r in sources)
     spans = {r.span for r in sources}
     before = {m.actor.country or m.actor.code for m in actors.mentions
               if m.sentence_index == here - 1 and m.actor.code and m.actor.code != m.actor.sector} - countries
@@ -840,7 +841,9 @@ def _context_target(token: Token, sources: tuple[Role, ...], actors: ActorIndex,
                 continue  # the strikes were not launched against the Security Council
             if m.actor.code == m.actor.sector:
                 continue  # an agent of no known country ("the embassy", "police") is nobody's counterpart
-            if (m.actor.country or m.actor.code) in countries:
+            own_state = crowd and m.actor.sector in _STATE_SECTORS  # a crowd's counterpart: "protesters
+            # gathered, demanding the resignation of the prime minister"
+            if (m.actor.country or m.actor.code) in countries and not own_state:
                 continue
             if any(s[0] <= m.start < s[1] for s in spans) or _where_source_is(m, token.doc, spans):
                 continue
