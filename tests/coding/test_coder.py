@@ -639,7 +639,7 @@ def test_expectations_and_continuations(code, text, status):  # type: ignore[no-
 
 def test_an_owner_of_a_relational_noun_is_not_its_actor(code):  # type: ignore[no-untyped-def]
     """ "its allies", "Kenya's neighbours": other actors than their owner."""
-    events = code("Russia criticised the United States and its allies for the strike.")
+    events = code("Russia criticised the United States. It also criticised its allies for the strike.")
     assert {(e.target.code if e.target else None) for e in events} == {"USA", None}
     assert any(e.target and e.target.text == "its allies" for e in events)
 
