@@ -10,9 +10,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from detente.coding.ontology import cameo
 from detente.errors import DetenteError, Errors
@@ -41,6 +43,7 @@ class Pattern:
     not_object: tuple[str, ...] = ()
     not_deps: tuple[str, ...] = ()
     crowd: str | None = None  # the code when crowds do it ("protesters gathered": a demonstration)
+    origin: str = "detente"  # who wrote it: the project, or "petrarch2" (imported, see tools/)
 
     @property
     def specificity(self) -> int:
@@ -53,33 +56,57 @@ def _data_lines(name: str) -> list[tuple[int, str]]:
     return [(n, ln) for n, ln in enumerate(text.splitlines(), 1) if ln.strip() and not ln.startswith("#")]
 
 
-@cache
-def load_patterns() -> dict[tuple[str, str], list[Pattern]]:
-    """Patterns by (lemma, pos), most specific first."""
-    out: dict[tuple[str, str], list[Pattern]] = {}
-    for n, line in _data_lines("patterns.jsonl"):
+def _pattern(d: dict[str, Any], lemma: str, pos: str, particle: str | None) -> Pattern:
+    p = Pattern(
+        id=d["id"], lemma=lemma, pos=pos, cameo=d["cameo"],
+        object=tuple(d.get("object") or ()), prep=d.get("prep"),
+        object_prep=d.get("object_prep"), particle=particle,
+        target_dep=tuple(d.get("target_dep", ["dobj"])),
+        target_prep=tuple(d.get("target_prep") or ()), frame=d.get("frame"),
+        object_is_target=bool(d.get("object_is_target")),
+        not_object=tuple(d.get("not_object") or ()), not_deps=tuple(d.get("not_deps") or ()),
+        crowd=d.get("crowd"), origin=d.get("origin", "detente"),
+    )
+    if p.crowd is not None:
+        cameo(p.crowd)
+    if p.frame is not None and p.frame not in FRAMES:
+        raise ValueError(f"unknown frame {p.frame!r}")
+    cameo(p.cameo)
+    return p
+
+
+def _read_patterns(name: str) -> Iterator[Pattern]:
+    """The patterns of one file; an imported pattern over a group of verbs ("verbs": ["freeze",
+    "stir up"]) gives one pattern per verb."""
+    for n, line in _data_lines(name):
         try:
             d = json.loads(line)
-            p = Pattern(
-                id=d["id"], lemma=d["lemma"], pos=d["pos"], cameo=d["cameo"],
-                object=tuple(d.get("object") or ()), prep=d.get("prep"),
-                object_prep=d.get("object_prep"), particle=d.get("particle"),
-                target_dep=tuple(d.get("target_dep", ["dobj"])),
-                target_prep=tuple(d.get("target_prep") or ()), frame=d.get("frame"),
-                object_is_target=bool(d.get("object_is_target")),
-                not_object=tuple(d.get("not_object") or ()), not_deps=tuple(d.get("not_deps") or ()),
-                crowd=d.get("crowd"),
-            )
-            if p.crowd is not None:
-                cameo(p.crowd)
-            if p.frame is not None and p.frame not in FRAMES:
-                raise ValueError(f"unknown frame {p.frame!r}")
-            cameo(p.cameo)
-        except (KeyError, ValueError, DetenteError) as e:
-            raise DetenteError(Errors.E102.format(file="patterns.jsonl", line=n, reason=e)) from e
-        out.setdefault((p.lemma, p.pos), []).append(p)
-    for plist in out.values():
-        plist.sort(key=lambda p: -p.specificity)
+            if "verbs" in d:
+                for verb in d["verbs"]:
+                    lemma, _, particle = verb.partition(" ")
+                    yield _pattern(d, lemma, "VERB", particle or None)
+            else:
+                yield _pattern(d, d["lemma"], d["pos"], d.get("particle"))
+        except (KeyError, ValueError, TypeError, DetenteError) as e:
+            raise DetenteError(Errors.E102.format(file=name, line=n, reason=e)) from e
+
+
+@cache
+def load_patterns() -> dict[tuple[str, str], list[Pattern]]:
+    """Patterns by (lemma, pos): the project's own first, then the imported ones, each most
+    specific first (where both fit a predicate, the project's pattern wins)."""
+    own: dict[tuple[str, str], list[Pattern]] = {}
+    for p in _read_patterns("patterns.jsonl"):
+        own.setdefault((p.lemma, p.pos), []).append(p)
+    imported: dict[tuple[str, str], list[Pattern]] = {}
+    reporting = load_cues()["speech"]  # "said": its complement is the event, never its object
+    for p in _read_patterns("patterns_petrarch.jsonl"):
+        if p.lemma not in reporting:
+            imported.setdefault((p.lemma, p.pos), []).append(p)
+    out: dict[tuple[str, str], list[Pattern]] = {}
+    for key in {**own, **imported}:
+        first = sorted(own.get(key, []), key=lambda p: -p.specificity)
+        out[key] = first + sorted(imported.get(key, []), key=lambda p: -p.specificity)
     return out
 
 
