@@ -45,13 +45,6 @@ from detente.records import Actor, Mention
 MIN_CONFIDENCE = 0.5
 _OBJECT_DEPS = ("dobj", "attr", "oprd")
 _RELATIVE = ("WP", "WDT", "WP$")
-_QUANTITY_NOUNS = frozenset({
-    "series", "number", "set", "wave", "round", "raft", "package", "host", "batch", "range", "slew",
-    "string", "spate", "couple", "dozen", "kind", "type", "form", "lot", "new", "list", "volley", "barrage",
-    "tonne", "ton", "kilogram", "kg", "litre", "liter", "barrel", "shipment", "consignment", "truckload",
-    "crate", "box", "load", "million", "billion", "thousand", "hundred", "some", "part", "most", "all",
-    "state",  # "a state of emergency", "a state of siege"
-})
 _NOT_ACTORS = frozenset({"DATE", "TIME", "EVENT", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
 # Acts done together: "X met/negotiated/signed a deal/cooperated with Y" is one mutual record.
 _MUTUAL_ROOTS = ("04", "06")
@@ -86,21 +79,12 @@ _SAYING_ROOTS = ("02", "03", "04", "10", "11", "12", "13")
 _VERBAL_ROOTS = ("03", "10", "11", "12", "13")
 _COOPERATIVE_ROOTS = ("03", "04", "05", "06", "07", "08")
 _MATERIAL_COOPERATION = ("05", "06", "07", "08")  # acts whose announcement is an intent (03x)
-# Frames that code nothing unless their complement is a predicate ("decided to ...").
-_NEEDS_COMPLEMENT = frozenset({
-    "plan", "decide", "prepare", "intend", "resolve", "volunteer", "offer", "propose", "suggest", "insist",
-    "want",
-    "ready", "willing", "prepared", "determined", "eager", "keen",
-    "readiness", "willingness", "commitment", "intention",
-})
 # Verbs that link a subject to what it is: an event noun after them is a comment.
 _COPULAS = frozenset({"be", "represent", "remain", "become", "constitute", "mark", "seem", "look"})
 # The sectors of people who act as a crowd: their gathering is a demonstration, their violence a riot.
 _CROWD_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REF"})
 # Determiners of a subject that make a clause a general rule, not a report ("any enemy who ...").
 _GENERIC = frozenset({"any", "every", "each", "no", "whichever"})
-# Auxiliaries that make a that-clause something to be done ("agreed that talks would resume").
-_OBLIGING = frozenset({"would", "should", "must"})
 # Tags of a verb that states a fact; a demand's clause has a base form ("insisted sanctions be lifted").
 _FINITE = frozenset({"VBZ", "VBD", "VBP"})
 # Verbs whose object, not their subject, is the actor of the complement ("urged Iran to ...").
@@ -221,7 +205,7 @@ def objects(token: Token, p: Pattern, modifiers: bool = True) -> list[Token]:
     out.extend(conj for t in list(out) for conj in t.conjuncts)
     # "a series of sanctions", "a package of aid", "a state of emergency": look through the noun
     # "$2 million in aid": a sum looks through "in" too
-    out.extend(g for t in list(out) if lemma_of(t) in _QUANTITY_NOUNS
+    out.extend(g for t in list(out) if lemma_of(t) in load_cues()["quantity"]
                for c in t.children if c.dep_ == "prep" and (c.lower_ == "of" or (
                    c.lower_ == "in" and t.ent_type_ == "MONEY"))
                for g in _pobjs(c))
@@ -279,9 +263,8 @@ def subject_of(token: Token) -> Token | None:
         if t.dep_ == "xcomp":
             head = t.head  # the controlling verb: its subject, or its object for "urged X to"
             pattern = match_pattern(head)
-            if (pattern is not None and pattern.frame in _OBJECT_CONTROL_FRAMES) or lemma_of(head) in (
-                "force", "order", "allow", "help", "persuade", "convince", "tell", "ask", "urge"
-            ):
+            controls = lemma_of(head) in load_cues()["object_control"]  # "forced X to"
+            if (pattern is not None and pattern.frame in _OBJECT_CONTROL_FRAMES) or controls:
                 obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
                 if obj is None:  # "called on Russia to ..."
                     obj = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "on"
@@ -544,7 +527,7 @@ def status_of(token: Token, code: str) -> str:
     verbal = code[:2] in _VERBAL_ROOTS
     if "must" in aux and _deadline(token):
         return "planned"  # "Armenian forces must give up control of the areas by Dec. 1": due
-    if any(a in ("could", "might", "may", "should", "must") for a in aux):
+    if any(a in cues["hypothetical_modal"] for a in aux):
         return "hypothetical"
     if "would" in aux and not reported and not verbal:
         return "hypothetical"
@@ -989,7 +972,7 @@ def _light_head(token: Token) -> bool:
 def _governed_by_predicate(token: Token, matched: dict[int, _Predicate]) -> bool:
     """An event noun that is an argument of a coded verb ("condemned the attack") is not coded apart."""
     head = token.head
-    if token.dep_ == "pobj" and head.lower_ == "of" and lemma_of(head.head) in _QUANTITY_NOUNS:
+    if token.dep_ == "pobj" and head.lower_ == "of" and lemma_of(head.head) in load_cues()["quantity"]:
         token = head.head  # "a series of sanctions"
         head = token.head
     if token.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in head.children):
@@ -1091,11 +1074,12 @@ def _fold_frames(matched: dict[int, _Predicate]) -> None:
         on = any(c.dep_ == "prep" and c.lower_ == "on" for c in pred.token.children)
         addressed = frame == "demand" and comp_tok is not None \
             and _addressee(pred.token, comp_tok) is not None
-        if lemma_of(pred.token) in _NEEDS_COMPLEMENT and not (frame == "demand" and on) and not addressed:
+        bare = lemma_of(pred.token) in load_cues()["needs_complement"]  # "decided", "ready": to do what?
+        if bare and not (frame == "demand" and on) and not addressed:
             # ("wanted Turkey to stop the invasion" is a demand on Turkey whatever it asks)
             pred.consumed = True  # "insisted that vengeance is in store": no act to code
         elif frame == "intent" and comp_tok is None and any(
-                c.dep_ == "ccomp" and not _clause_aux(c) & (load_cues()["future"] | _OBLIGING)
+                c.dep_ == "ccomp" and not _clause_aux(c) & (load_cues()["future"] | load_cues()["obliging"])
                 for c in pred.token.children):
             pred.consumed = True  # "agree that Russia interfered": an opinion ("agreed that talks would
             # resume" is an agreement)
