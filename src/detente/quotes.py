@@ -15,8 +15,6 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
@@ -25,6 +23,7 @@ from detente.errors import Errors
 from detente.nlp import doc_text, sentence_of, sentences, tokens_where
 from detente.output import dotted_get, tsv_cell
 from detente.records import Actor, Article, Failure, Mention, Quote
+from detente.speech import speech_words
 from detente.when import event_date, parse_iso
 
 QUOTE_FORMATS = ("jsonl", "tsv")
@@ -35,31 +34,12 @@ _MAX_QUOTE_CHARS = 3000
 _PRONOUN_LOOKBACK = 3  # sentences
 
 
-@dataclass(frozen=True)
-class SpeechWords:
-    """The tables of data/speech_words.tsv."""
-
-    verbs: frozenset[str]
-    person_nouns: frozenset[str]
-
-
-@cache
-def speech_words() -> SpeechWords:
-    """Load the speech-word tables once."""
-    text = resources.files("detente").joinpath("data", "speech_words.tsv").read_text("utf-8")
-    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return SpeechWords(
-        verbs=frozenset(w for k, w in rows if k == "verb"),
-        person_nouns=frozenset(w for k, w in rows if k == "person_noun"),
-    )
-
-
-SPEECH_VERBS = speech_words().verbs
+SPEECH_VERBS = speech_words().quoting
 
 
 def is_speech_verb(token: Token) -> bool:
     """A verb that reports speech ("said", "tweeted", "declared")."""
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in speech_words().verbs
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in speech_words().quoting
 
 
 # --- quotation marks --------------------------------------------------------------------
@@ -263,7 +243,7 @@ def _another_report(clause: Token) -> bool:
 
 def _indirect(doc: Doc, direct: list[_Found]) -> list[_Found]:
     out = []
-    for verb in tokens_where(doc, ("VERB", "AUX"), lemmas=speech_words().verbs):
+    for verb in tokens_where(doc, ("VERB", "AUX"), lemmas=speech_words().quoting):
         if any(f.start <= verb.idx < f.end for f in direct):
             continue
         for c in verb.children:

@@ -22,3 +22,12 @@ def test_the_coder_s_word_lists_are_data() -> None:
     assert {"decide", "ready", "intention"} <= cues["needs_complement"]
     assert {"force", "urge"} <= cues["object_control"]
     assert cues["hypothetical_modal"] == {"could", "might", "may", "should", "must"}
+
+
+def test_the_coder_and_quotes_read_one_speech_list() -> None:
+    from detente.speech import speech_words
+
+    words = speech_words()
+    assert load_cues()["speech"] == words.verbs | words.opinions
+    assert {"say", "tweet", "warn", "accuse"} <= words.quoting
+    assert not words.acts & load_cues()["speech"]  # "warned" is an act the coder codes, not a report

@@ -75,3 +75,7 @@ def test_the_tool_rebuilds_the_committed_file() -> None:
     patterns, _ = tool.build(REFERENCE)
     lines = DATA.read_text("utf-8").splitlines()
     assert patterns == [json.loads(ln) for ln in lines if ln and not ln.startswith("#")]
+
+
+def test_an_imported_phrase_of_another_sense_is_left_out(code):  # type: ignore[no-untyped-def]
+    assert code("Officials gave no details.") == []

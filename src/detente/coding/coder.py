@@ -1128,8 +1128,15 @@ def _asked_of(token: Token, p: Pattern, actors: ActorIndex) -> Token | None:
 
 
 def _absorb_object_control(pred: _Predicate, matched: dict[int, _Predicate]) -> None:
-    """ "forced X to withdraw", "pressed X to release": the coercion is the event, X's act its content."""
+    """ "forced X to withdraw", "pressed X to release": the coercion is the event, X's act its content;
+    "accused X of stalling the talks", "blamed X for attacking": what is alleged is not reported done."""
     token = pred.token
+    if pred.code[:2] == "11":
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "for"):
+                for g in c.children:
+                    if g.dep_ == "pcomp" and g.i in matched:
+                        matched[g.i].consumed = True
     if pred.pattern.pos != "VERB" or not any(c.dep_ == "dobj" for c in token.children):
         return
     for c in token.children:

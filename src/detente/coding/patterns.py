@@ -18,6 +18,7 @@ from typing import Any
 
 from detente.coding.ontology import cameo
 from detente.errors import DetenteError, Errors
+from detente.speech import speech_words
 
 FRAMES = ("intent", "refuse", "threat", "demand", "appeal")
 
@@ -99,9 +100,9 @@ def load_patterns() -> dict[tuple[str, str], list[Pattern]]:
     for p in _read_patterns("patterns.jsonl"):
         own.setdefault((p.lemma, p.pos), []).append(p)
     imported: dict[tuple[str, str], list[Pattern]] = {}
-    reporting = load_cues()["speech"]  # "said": its complement is the event, never its object
+    kept_out = load_cues()["speech"]  # "said": its complement is the event, never its object
     for p in _read_patterns("patterns_petrarch.jsonl"):
-        if p.lemma not in reporting:
+        if p.lemma not in kept_out:
             imported.setdefault((p.lemma, p.pos), []).append(p)
     out: dict[tuple[str, str], list[Pattern]] = {}
     for key in {**own, **imported}:
@@ -142,6 +143,7 @@ def load_cues() -> dict[str, frozenset[str]]:
     for _, line in _data_lines("cues.tsv")[1:]:
         kind, words = line.split("\t", 1)
         out[kind] = frozenset(words.split())
+    out["speech"] = speech_words().reporting  # one list with quotes: data/speech_words.tsv
     return out
 
 
