@@ -23,9 +23,9 @@ from detente import nlp
 from detente.actors import find_mentions
 from detente.coding import code_doc
 from detente.pipeline import events_of
-from detente.quotes import speaker_of
 from detente.records import Article
 from detente.runner import BATCH_SIZE
+from detente.speakers import speaker_of
 from detente.store.writer import Batch, StoreWriter, rebuild_merged
 from detente.when import event_date, parse_iso
 from detente.where import event_location

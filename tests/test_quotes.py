@@ -14,8 +14,9 @@ from detente import nlp
 from detente.actors import find_mentions
 from detente.cli import app
 from detente.ingest import article_from_text
-from detente.quotes import extract_quotes, format_quotes, quote_spans, quotes_of, speaker_of
+from detente.quotes import extract_quotes, format_quotes, quotes_of
 from detente.records import Failure, Quote
+from detente.speakers import quote_spans, speaker_of
 
 STORY = (
     "Japanese Prime Minister Shinzo Abe spoke to reporters in Tokyo on Monday. "

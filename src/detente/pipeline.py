@@ -21,8 +21,8 @@ from detente.config import settings
 from detente.errors import DetenteError, Errors
 from detente.ingest import article_from_text
 from detente.limits import DocumentTimeout, skip_long_sentences, time_limit
-from detente.quotes import speaker_of
 from detente.records import Article, Event, Evidence, Failure, event_id
+from detente.speakers import speaker_of
 from detente.when import EventDate, event_date, parse_iso
 from detente.where import event_location
 

@@ -743,7 +743,7 @@ def roles_of(token: Token | None, actors: ActorIndex) -> tuple[Role, ...]:
 def _antecedent_roles(pronoun: Token, actors: ActorIndex) -> tuple[Role, ...]:
     """A pronoun subject's actor: the reporter ("X said it will ..."), else the last actor subject."""
     if pronoun.lower_ not in _THIRD_PERSON:
-        return ()  # "I", "we": the speaker, which quotes.py attributes
+        return ()  # "I", "we": the speaker, which speakers.py attributes
     t = pronoun.head
     for _ in range(6):
         if t.dep_ not in ("ccomp", "advcl", "conj", "xcomp", "relcl") or t.head.i == t.i:
