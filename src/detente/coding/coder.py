@@ -28,7 +28,7 @@ clause is coded with its own subject, so the reporter never becomes the actor.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 from detente import nlp
 from detente.actors import ActorIndex
 from detente.coding.ontology import CameoCode, cameo
-from detente.coding.patterns import Pattern, frame_code, load_cues, load_patterns
+from detente.coding.patterns import Pattern, frame_code, load_cues, load_patterns, load_rewrites
 from detente.records import Actor, Mention
 
 # Records below this confidence are not emitted: on the project's measurements fewer than
@@ -1149,23 +1149,37 @@ def _clause_aux(token: Token) -> set[str]:
     return {c.lower_ for x in _clause_chain(token) for c in x.children if c.dep_ == "aux"}
 
 
-def _refusal(pred: _Predicate, status: str) -> str | None:
+@dataclass(frozen=True)
+class Rewrite:
+    """What a rewrite rule makes of a predicate: its new code, and for a demand the reporting
+    verb whose subject makes it."""
+
+    code: str
+    speaker: Token | None = None
+
+
+def _rewrite(code: str | None, speaker: Token | None = None) -> Rewrite | None:
+    return Rewrite(code, speaker) if code is not None else None
+
+
+def _refusal(pred: _Predicate, status: str) -> Rewrite | None:
     """A cooperative act negated in the future ("will not give up") is a refusal."""
     if status != "negated" or pred.code[:2] not in _COOPERATIVE_ROOTS:
         return None
     if pred.code[:2] == "04" and lemma_of(pred.token) in load_cues()["decline_comment"]:
-        return "011"  # "would not discuss the plans": no comment, not a refusal to meet
+        return Rewrite("011")  # "would not discuss the plans": no comment, not a refusal to meet
     if _clause_aux(pred.token) & (load_cues()["future"] | {"would", "can"}):
-        return frame_code("refuse", pred.code)  # ("could not agree" is a failure: negated)
+        return _rewrite(frame_code("refuse", pred.code))  # ("could not agree" is a failure: negated)
     t = pred.token
     stance = t.head.head if t.dep_ == "xcomp" and t.head.dep_ == "acomp" else t.head
     negated = any(c.dep_ == "neg" for c in stance.children)
     if t.dep_ in ("xcomp", "acomp") and lemma_of(stance) == "be" and negated:
-        return frame_code("refuse", pred.code)  # "is not ready to accept", "was not appropriate to accept"
+        # "is not ready to accept", "was not appropriate to accept"
+        return _rewrite(frame_code("refuse", pred.code))
     return None
 
 
-def _announced(pred: _Predicate, status: str) -> str | None:
+def _announced(pred: _Predicate, status: str) -> Rewrite | None:
     """A cooperative act reported as one to come ("the rebels said they will release the
     hostages", "announced it would return the weapons") is an expressed intent (03x): what
     happened is the announcement, not the act."""
@@ -1178,12 +1192,12 @@ def _announced(pred: _Predicate, status: str) -> str | None:
         return None  # "would no longer fund": a cut, not a promise
     if not any(lemma_of(r) in load_cues()["speech"] for r in _reporting_chain(t)):
         return None
-    return frame_code("intent", pred.code)
+    return _rewrite(frame_code("intent", pred.code))
 
 
-def _demanded(pred: _Predicate) -> tuple[str, Token] | None:
+def _demanded(pred: _Predicate, status: str) -> Rewrite | None:
     """"Assad said Turkey must mediate": a cooperative act the speaker says another must do is
-    the speaker's demand (10x) on that actor; the demand's code and the reporting verb."""
+    the speaker's demand (10x) on that actor, made by the reporting verb's subject."""
     t = pred.token
     if pred.pattern.pos != "VERB" or pred.code[:2] not in _COOPERATIVE_ROOTS:
         return None
@@ -1193,8 +1207,25 @@ def _demanded(pred: _Predicate) -> tuple[str, Token] | None:
     doer = subject_of(t)
     if reporter is None or doer is None or doer.lower_ in _PERSONAL or subject_of(reporter) is None:
         return None
-    code = frame_code("demand", pred.code)
-    return (code, reporter) if code is not None else None
+    return _rewrite(frame_code("demand", pred.code), reporter)
+
+
+REWRITE_RULES: dict[str, Callable[[_Predicate, str], Rewrite | None]] = {
+    "refusal": _refusal, "announced": _announced, "demanded": _demanded}
+
+
+def _rewritten(pred: _Predicate, status: str) -> tuple[str, Token | None]:
+    """Run the rewrite rules in their declared order (data/rewrites.tsv) on a predicate: its
+    status after them, and the speaker a demand names. The predicate's code and rule change."""
+    speaker: Token | None = None
+    for rule, after in load_rewrites():
+        done = REWRITE_RULES[rule](pred, status)
+        if done is None:
+            continue
+        status = "historical" if after == "occurred" and is_historical(pred.token) else after
+        pred.code, pred.rule = done.code, f"{pred.rule}+{rule}"
+        speaker = done.speaker or speaker
+    return status, speaker
 
 
 def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENCE) -> list[Coded]:
@@ -1219,19 +1250,7 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
             continue
         if p.pos == "NOUN" and (_refers_back(token, matched) or _what_it_is_called(token)):
             continue
-        status = status_of(token, pred.code)
-        refusal = _refusal(pred, status)
-        if refusal is not None:
-            status = "historical" if is_historical(token) else "occurred"
-            pred.code, pred.rule = refusal, pred.rule + "+refusal"
-        intent = _announced(pred, status)
-        if intent is not None:
-            status = "occurred"
-            pred.code, pred.rule = intent, pred.rule + "+announced"
-        demand = _demanded(pred)
-        if demand is not None:
-            status = "occurred"
-            pred.code, pred.rule = demand[0], pred.rule + "+demanded"
+        status, demander = _rewritten(pred, status_of(token, pred.code))
         code = cameo(pred.code)
         if code.plover is None:
             continue  # statements and appeals are not events
@@ -1252,8 +1271,8 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
                 source_tok, target_tok = None, target_tok or source_tok
             if source_tok is None and target_tok is None:
                 continue
-        elif demand is not None:
-            source_tok, target_tok = subject_of(demand[1]), subject_of(token)  # the speaker asks the doer
+        elif demander is not None:
+            source_tok, target_tok = subject_of(demander), subject_of(token)  # the speaker asks the doer
         else:
             subject = subject_of(token)
             if subject is not None and pred.code[:2] in _SAYING_ROOTS \

@@ -18,6 +18,7 @@ from typing import Any
 
 from detente.coding.ontology import cameo
 from detente.errors import DetenteError, Errors
+from detente.records import STATUSES
 from detente.speech import speech_words
 
 FRAMES = ("intent", "refuse", "threat", "demand", "appeal")
@@ -134,6 +135,19 @@ def frame_code(frame: str, complement: str) -> str | None:
         if complement[:k] in table:
             return table[complement[:k]]
     return None
+
+
+@cache
+def load_rewrites() -> tuple[tuple[str, str], ...]:
+    """The rewrite rules of a coded predicate as (rule, status after), in the order they run."""
+    out = []
+    for n, line in _data_lines("rewrites.tsv")[1:]:
+        rule, status, what = [*line.split("\t"), "", ""][:3]
+        if status not in STATUSES or not what:
+            raise DetenteError(Errors.E102.format(file="rewrites.tsv", line=n, reason=(
+                f"want rule, status (one of {', '.join(STATUSES)}) and what, got {line!r}")))
+        out.append((rule, status))
+    return tuple(out)
 
 
 @cache
