@@ -5,7 +5,10 @@ Run from the repository root when the reference tables change:
     python tools/build_ontology.py ../shared/reference
 The output is one row per CAMEO code: code, name, Goldstein score, root, quad class,
 PLOVER type, mode and contexts (contexts joined by ';'). Codes the conversion table does
-not list inherit the PLOVER mapping of their nearest listed parent.
+not list inherit the PLOVER mapping of their nearest listed parent. CAMEO's appeals (02x),
+which the table leaves out, take the mapping of the demand they parallel (10x, REQUEST): PLOVER's
+REQUEST is asking another actor to act, appealed for or demanded; the CAMEO code and the
+Goldstein score keep the two apart.
 """
 
 from __future__ import annotations
@@ -41,16 +44,18 @@ def main(ref: Path, dest: Path) -> None:
         for r in csv.DictReader(f):
             code = r["code"]
             ptype, mode, context = "", "", ""
-            for k in range(len(code), 1, -1):
-                if code[:k] in plover:
-                    ptype, mode, context = plover[code[:k]]
+            mapped = "10" + code[2:] if code.startswith("02") else code  # an appeal as its demand
+            for k in range(len(mapped), 1, -1):
+                if mapped[:k] in plover:
+                    ptype, mode, context = plover[mapped[:k]]
                     break
             rows.append([code, r["name"], r["goldstein"], r["root_code"], str(QUAD[r["root_code"]]),
                          ptype, mode, context])
     with open(dest, "w", encoding="utf-8", newline="") as f:
         f.write("# CAMEO codes with Goldstein scores (facts from the icews R package's table, MIT)\n")
         f.write("# and their PLOVER type/mode/context (facts from the OEDA CAMEO-to-PLOVER table,\n")
-        f.write("# PLOVER manual draft 0.8). Built by tools/build_ontology.py. version: 1\n")
+        f.write("# PLOVER manual draft 0.8; appeals, 02x, as the demands they parallel, 10x: REQUEST).\n")
+        f.write("# Built by tools/build_ontology.py. version: 2\n")
         w = csv.writer(f, delimiter="\t", lineterminator="\n")
         w.writerow(["code", "name", "goldstein", "root", "quad_class", "plover", "mode", "context"])
         w.writerows(rows)

@@ -172,9 +172,10 @@ def test_relative_clause_subject(code):  # type: ignore[no-untyped-def]
     assert (src(e), tgt(e)) == ("HUN", "AUT")
 
 
-def test_statements_and_appeals_are_not_events(code):  # type: ignore[no-untyped-def]
+def test_statements_are_not_events_and_appeals_are_requests(code):  # type: ignore[no-untyped-def]
     assert code("The Chilean minister said the economy would grow next year.") == []
-    assert code("France urged Mali to hold elections.") == []
+    events = code("France urged Mali to hold elections.")
+    assert [(e.event_type, e.cameo[:2]) for e in events] == [("REQUEST", "02")]
 
 
 def test_uncoded_actors_keep_text_and_span(code):  # type: ignore[no-untyped-def]
@@ -675,17 +676,17 @@ def test_wanting_another_to_act_is_a_demand_on_it(code):  # type: ignore[no-unty
     assert one(code("Iran wants to hold talks with the United States."), "AGREE").cameo == "036"
 
 
-@pytest.mark.parametrize("text", [
-    "Khamenei insisted that vengeance is in store for the criminals.",
-    "The two agencies agree that Russia interfered in the election.",
-    "An official would not discuss the plans with Iran.",
-    "Trump called on Russia and Iran to stop supporting Assad.",
+@pytest.mark.parametrize(("text", "found"), [
+    ("Khamenei insisted that vengeance is in store for the criminals.", []),
+    ("The two agencies agree that Russia interfered in the election.", []),
+    ("An official would not discuss the plans with Iran.", []),
+    ("Trump called on Russia and Iran to stop supporting Assad.", ["REQUEST"]),
 ])
-def test_opinions_insistence_and_what_is_asked_are_no_acts(code, text):  # type: ignore[no-untyped-def]
+def test_opinions_insistence_and_what_is_asked_are_no_acts(code, text, found):  # type: ignore[no-untyped-def]
     """A view insisted on or agreed with, a refusal to comment, and the act an appeal asks for
-    are not events; no record says anyone supported anyone here."""
+    are not events; no record says anyone supported anyone here (the appeal itself is one)."""
     acts = ("REQUEST", "AGREE", "REJECT", "SUPPORT")
-    assert [e.event_type for e in code(text) if e.event_type in acts] == []
+    assert [e.event_type for e in code(text) if e.event_type in acts] == found
 
 
 def test_an_agreement_on_what_will_be_done_is_one(code):  # type: ignore[no-untyped-def]
@@ -882,3 +883,133 @@ def test_a_crowd_s_own_government_is_its_counterpart(code):  # type: ignore[no-u
 ])
 def test_what_an_actor_is_accused_of_is_alleged_not_reported(code, text):  # type: ignore[no-untyped-def]
     assert {e.event_type for e in code(text)} == {"ACCUSE"}
+
+
+# --- appeals (CAMEO 02x, PLOVER REQUEST) ------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "cameo", "source", "target"), [
+    ("The UN urged Iran to release the sailors.", "0253", "IGO", "IRN"),
+    ("Pakistan asked India for talks.", "026", "PAK", "IND"),
+    ("Lebanon asked France for aid.", "023", "LBN", "FRA"),
+    ("Chile called on Bolivia to resume negotiations.", "026", "CHL", "BOL"),
+])
+def test_an_appeal_is_a_request_with_its_cameo_code(code, text, cameo, source, target):  # type: ignore[no-untyped-def]
+    """Asking another actor to act is REQUEST; the CAMEO code says it was an appeal (02x)."""
+    e = one(code(text), "REQUEST")
+    assert (e.cameo, e.status) == (cameo, "occurred")
+    assert e.source is not None and (e.source.code or "").startswith(source) and tgt(e) == target
+
+
+def test_whom_an_appeal_is_made_of_is_its_target_named_or_not(code):  # type: ignore[no-untyped-def]
+    """"called on the international community": the one asked is named, though no coded
+    actor; the sentence's other actor is not who was asked."""
+    events = code("Israel raided the camp in Gaza. Egypt called on the international community to act.")
+    appeal = one(events, "REQUEST")
+    assert (src(appeal), appeal.target) == ("EGY", None)
+    events = code("Sudan shelled the border town. Egypt called on the Sudanese army to stop.")
+    assert tgt(one(events, "REQUEST")) == "SDN"
+
+
+@pytest.mark.parametrize("text", [
+    '"What kind of a nation wants that?" he asked.',
+    "A reporter asked whether Peru would retaliate.",
+    "When asked by reporters how he would respond, the Bolivian president smiled.",
+])
+def test_asking_a_question_is_no_request(code, text):  # type: ignore[no-untyped-def]
+    assert not any(e.cameo.startswith("02") for e in code(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean president called his Peruvian counterpart on Tuesday.",
+    "The Colombian president called an emergency meeting of his cabinet on 4 May.",
+])
+def test_a_time_is_not_whom_a_call_is_made_on(code, text):  # type: ignore[no-untyped-def]
+    """"called X on Tuesday" is a call made on a day, not a call on anyone to act."""
+    assert not any(e.cameo.startswith("02") for e in code(text))
+
+
+def test_appealing_a_ruling_is_no_appeal_to_anyone(code):  # type: ignore[no-untyped-def]
+    events = code("The former Peruvian minister appealed the conviction.")
+    assert not any(e.cameo.startswith("02") for e in events)
+
+
+def test_what_a_phone_call_was_for_is_what_was_done(code):  # type: ignore[no-untyped-def]
+    """"called X to congratulate him": the call is how he congratulated, not a purpose to come."""
+    events = code("The Chilean president called the Peruvian president on Wednesday to congratulate him.")
+    e = one(events, "SUPPORT")
+    assert (e.cameo, src(e), tgt(e)) == ("051", "CHL", "PER")
+
+
+@pytest.mark.parametrize("text", [
+    "Britain called in the Russian ambassador over the poisoning.",
+    "The Iranians called the Swiss ambassador into the foreign ministry for talks.",
+])
+def test_calling_in_an_envoy_is_a_summons(code, text):  # type: ignore[no-untyped-def]
+    """Summoning a diplomat is an official complaint (114), by whatever verb."""
+    e = one(code(text), "ACCUSE")
+    assert e.cameo == "114" and tgt(e) in ("RUS", "CHE")
+
+
+def test_calling_an_envoy_somewhere_is_no_summons(code):  # type: ignore[no-untyped-def]
+    assert not any(e.cameo == "114" for e in code("The Chilean minister called the ambassador in Lima."))
+
+
+def test_an_appeal_for_something_unknown_is_less_sure(code):  # type: ignore[no-untyped-def]
+    """An appeal whose content the coder cannot code is a vaguer record than one it can."""
+    vague = one(code("Germany urged Ethiopia to open up its politics."), "REQUEST")
+    specific = one(code("Germany urged Ethiopia to release the journalists."), "REQUEST")
+    assert vague.cameo == "020" and specific.cameo == "0253"
+    assert vague.confidence < specific.confidence
+
+
+# --- phrasal verbs, headline passives and vehicles ----------------------------------------
+
+
+@pytest.mark.parametrize(("text", "event_type", "cameo", "source", "target"), [
+    ("Chile pulled its troops out of Bolivia.", "RETREAT", "0874", "CHL", "BOL"),
+    ("Chilean forces pulled out of southern Bolivia.", "RETREAT", "0874", "CHL", "BOL"),
+    ("Peru shot down a Chilean jet.", "ASSAULT", "190", "PER", "CHL"),
+    ("The Peruvian president called off a planned strike against Bolivia.", "RETREAT", "087", "PER", "BOL"),
+    ("The Peruvian president cancelled the air strikes on Bolivia.", "RETREAT", "087", "PER", "BOL"),
+])
+def test_phrasal_verbs_the_parser_splits(code, text, event_type, cameo, source, target):  # type: ignore[no-untyped-def]
+    """A particle the parser reads as a preposition with no object ("out" heading "of Bolivia")
+    is still the verb's; calling off or cancelling an attack is de-escalation (087)."""
+    e = one(code(text), event_type)
+    assert (e.cameo, src(e), tgt(e)) == (cameo, source, target)
+
+
+def test_a_particle_is_not_a_preposition_with_an_object() -> None:
+    """"out" heading "of Bolivia" is a particle; "out" with an object of its own is not."""
+    from detente import nlp
+    from detente.coding.coder import _particles
+
+    pulled = nlp.parse_one("Chile pulled out of Bolivia.")
+    assert [p.text for p in _particles(pulled[1])] == ["out"]
+    looked = nlp.parse_one("The boy looked out the window.")
+    assert _particles(looked[2]) == []
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ('Chilean Drone Shot Down By Peru in "Unprovoked Attack" Ministry Says', "PER", "CHL"),
+    ("Bolivian soldiers attacked by Chile near the border", "CHL", "BOL"),
+])
+def test_a_headline_passive_without_its_auxiliary(code, text, source, target):  # type: ignore[no-untyped-def]
+    """"X Shot Down By Y": the "by" phrase is the doer, though the parser reads X as subject."""
+    e = one(code(text), "ASSAULT")
+    assert (src(e), tgt(e)) == (source, target)
+
+
+def test_a_by_that_belongs_to_its_verb_is_no_passive(code):  # type: ignore[no-untyped-def]
+    e = one(code("The United States stood by Turkey."), "SUPPORT")
+    assert (src(e), tgt(e)) == ("USA", "TUR")
+
+
+def test_a_vehicle_of_no_named_owner_is_the_other_actor_s(code):  # type: ignore[no-untyped-def]
+    """"shot down the drone" with the US named in the sentence: the drone's owner is the US."""
+    events = code("The planned US strike came after Peruvian forces shot down the drone.")
+    shot = [e for e in events if e.evidence.trigger == "shot"]
+    assert shot and (src(shot[0]), tgt(shot[0])) == ("PER", "USA")
+    owned = one(code("Peru seized a Chilean tanker."), "COERCE")
+    assert tgt(owned) == "CHL"

@@ -15,10 +15,16 @@ def test_every_code_has_consistent_quad_and_root():
         assert -10 <= c.goldstein <= 10
 
 
-def test_statements_and_appeals_have_no_plover_type():
+def test_statements_have_no_plover_type_and_appeals_are_requests():
+    """PLOVER has no statements; an appeal (02x) is REQUEST with the mode and context of the
+    demand it parallels (10x); its CAMEO code and Goldstein score keep it apart from one."""
     assert cameo("010").plover is None
-    assert cameo("020").plover is None
     assert cameo("190").plover == "ASSAULT"
+    pairs = (("020", "100"), ("0253", "1053"), ("026", "106"), ("0241", "1041"), ("0234", "1034"))
+    for appeal, demand in pairs:
+        a, d = cameo(appeal), cameo(demand)
+        assert (a.plover, a.mode, a.context) == (d.plover, d.mode, d.context) and a.plover == "REQUEST"
+        assert a.goldstein > d.goldstein  # asking is milder than demanding
 
 
 def test_table_matches_reference(shared):  # type: ignore[no-untyped-def]

@@ -151,11 +151,14 @@ def match_pattern(token: Token) -> Pattern | None:
     candidates = load_patterns().get((lemma_of(token), pos))
     if not candidates:
         return None
-    particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+    particles = {c.lower_ for c in _particles(token)}
     light = pos == "VERB" and lemma_of(token) in load_cues()["light"]
     for p in candidates:
         if p.particle and p.particle not in particles:
             continue
+        if p.with_prep and not any(c.dep_ == "prep" and c.lower_ in p.with_prep
+                                   for o in (token, *objects(token, p)) for c in o.children):
+            continue  # (on the verb or its object: the parser hangs "into the ministry" on either)
         if p.not_deps and any(c.dep_ in p.not_deps for c in token.children):
             continue  # "demonstrated that it works": showing, not protesting
         if p.not_object and any(lemma_of(o) in p.not_object for o in objects(token, p)):
@@ -169,14 +172,28 @@ def match_pattern(token: Token) -> Pattern | None:
         if p.object and light and not any(lemma_of(o) in p.object for o in objects(token, p, False)) and any(
                 o.pos_ == "NOUN" and match_pattern(o) is not None for o in objects(token, p, False)):
             continue  # "launched a missile attack": the attack is the event (a light verb's noun)
-        if p.prep and not p.object and not any(c.lower_ == p.prep for c in token.children):
-            continue
+        if p.prep and not p.object and not any(c.lower_ == p.prep and not _a_time(c) for c in token.children):
+            continue  # ("called Erdogan on Tuesday": a phone call on a day, not a call on anyone)
         return p
     return None
 
 
 def _pobjs(prep: Token) -> list[Token]:
     return [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+
+
+def _particles(token: Token) -> list[Token]:
+    """A verb's particles: those the parser marks, and an adverb-like "out", "off", "down" it
+    reads as a preposition with no object of its own ("pulled out of Syria": "out" heads "of")."""
+    words = load_cues()["particle"]
+    return [c for c in token.children if c.dep_ == "prt" or (
+        c.dep_ in ("prep", "advmod") and c.lower_ in words and not _pobjs(c) and c.i > token.i)]
+
+
+def _a_time(prep: Token) -> bool:
+    """A prepositional phrase that says when ("on Tuesday", "on 3 May"), not to or of whom."""
+    objs = _pobjs(prep)
+    return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") for o in objs)
 
 
 def objects(token: Token, p: Pattern, modifiers: bool = True) -> list[Token]:
@@ -216,6 +233,22 @@ def objects(token: Token, p: Pattern, modifiers: bool = True) -> list[Token]:
     return out
 
 
+def _misread_passive(verb: Token) -> Token | None:
+    """The "by" phrase of a passive the parser read as active, as in a headline without its
+    auxiliary ("U.S. Drone Shot Down By Iran"): a past form with a subject, no object and no
+    auxiliary, and "by" a name; not a phrasal "by" ("stood by Turkey")."""
+    if verb.tag_ not in ("VBD", "VBN") or lemma_of(verb) in load_cues()["by_phrasal"]:
+        return None
+    kids = list(verb.children)
+    if not any(c.dep_ == "nsubj" for c in kids) or any(c.dep_ in ("dobj", "aux", "auxpass") for c in kids):
+        return None
+    by = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "by"), None)
+    name = next(iter(_pobjs(by)), None) if by is not None else None
+    if name is None or not (name.pos_ == "PROPN" or name.ent_type_ in ("GPE", "NORP", "ORG")):
+        return None
+    return name
+
+
 def subject_of(token: Token) -> Token | None:
     """The actor that performs a verb: subject, passive agent, controller, or relative antecedent."""
     t: Token = token
@@ -223,6 +256,8 @@ def subject_of(token: Token) -> Token | None:
         agent = next((c for c in t.children if c.dep_ == "agent"), None)
         if agent is not None:
             return next(iter(_pobjs(agent)), None)
+        if (misread := _misread_passive(t)) is not None:
+            return misread
         for c in t.children:
             if c.dep_ in ("nsubj", "csubj"):
                 if c.tag_ in _RELATIVE and t.dep_ == "relcl":
@@ -369,7 +404,9 @@ def _by_unnamed_hands(token: Token, code: CameoCode) -> bool:
 
 
 def _prep_targets(token: Token, preps: tuple[str, ...]) -> Token | None:
-    for c in token.children:
+    # a phrase on a particle is the verb's ("pulled its troops out of Syria")
+    kids = [*token.children, *(g for c in _particles(token) if c.dep_ != "prt" for g in c.children)]
+    for c in kids:
         if c.dep_ == "prep" and c.lower_ in preps:
             pobj = next(iter(_pobjs(c)), None)
             if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -384,6 +421,8 @@ def verb_target(token: Token, p: Pattern, actors: ActorIndex) -> Token | None:
         for c in token.children:
             if c.dep_ in ("dobj", "nsubjpass"):
                 return c
+        if _misread_passive(token) is not None:  # "U.S. Drone Shot Down By Iran": the drone's
+            return next(c for c in token.children if c.dep_ == "nsubj")
         if token.dep_ == "acl" and token.tag_ == "VBN":
             return token.head  # "the activists arrested last week"
     for c in token.children:
@@ -726,7 +765,8 @@ def _names_an_actor(token: Token) -> bool:
 
 def roles_of(token: Token | None, actors: ActorIndex) -> tuple[Role, ...]:
     """Roles for a token and its coordinated conjuncts ("Moon and Trump"); beside a coded
-    member, a relational one names no one more ("the US and its allies": the US)."""
+    member, a relational one names no one more ("the US and its allies": the US), nor a place
+    the dictionaries do not know (a misparse's "Shusha ... and Azerbaijan admitted")."""
     if token is None:
         return ()
     members = [(t, role_of(t, actors)) for t in (token, *token.conjuncts)]
@@ -735,7 +775,8 @@ def roles_of(token: Token | None, actors: ActorIndex) -> tuple[Role, ...]:
     out: list[Role] = []
     for t, roles in members:
         for role in roles:
-            if role not in out and not (named and not role.actor.code and lemma_of(t) in relational):
+            if role not in out and not (named and not role.actor.code and (
+                    lemma_of(t) in relational or t.ent_type_ in ("GPE", "LOC", "FAC"))):
                 out.append(role)
     return tuple(out)
 
@@ -994,6 +1035,8 @@ def _confidence(
     c += 0.1 if p.pos == "VERB" else -0.05
     if pred.complement is not None:
         c += 0.08
+    elif p.frame == "appeal":
+        c -= 0.05  # "urged Ethiopia to open up its politics": asked for what, the coder does not know
     if any(r.actor.code for r in sources):
         c += 0.15
     elif sources:
@@ -1040,6 +1083,10 @@ def _fold_frames(matched: dict[int, _Predicate]) -> None:
             _absorb_object_control(pred, matched)
             continue
         comp_tok = _complement(pred.token, frame)
+        if frame == "appeal" and comp_tok is None and lemma_of(pred.token) in load_cues()["question"] \
+                and not any(c.dep_ == "prep" and c.lower_ == "for" for c in pred.token.children):
+            pred.consumed = True  # "asked whether", "he asked", "when asked how": a question, no request
+            continue
         if comp_tok is not None and (comp_tok.i not in matched or matched[comp_tok.i].consumed):
             # "refused to offer pledges or end the war": a coordinated complement
             comp_tok = next((c for c in comp_tok.conjuncts if c.i in matched and not matched[c.i].consumed),
@@ -1122,9 +1169,18 @@ def _addressee(frame_verb: Token, comp_tok: Token) -> Token | None:
 
 def _asked_of(token: Token, p: Pattern, actors: ActorIndex) -> Token | None:
     """The coded actor a demand or appeal is made of, if the clause names one."""
-    comp_tok = _complement(token, p.frame or "")
-    asked_of = _addressee(token, comp_tok) if comp_tok is not None else None
+    asked_of = _asked_whom(token, p)
     return asked_of if asked_of is not None and _coded(asked_of, actors) else None
+
+
+def _asked_whom(token: Token, p: Pattern) -> Token | None:
+    """Whom a demand or appeal is made of, named in the clause, coded or not ("called on X" names
+    X without a complement the parser found; "urged X" only with one: "urged restraint")."""
+    comp_tok = _complement(token, p.frame or "")
+    if comp_tok is not None:
+        return _addressee(token, comp_tok)
+    on = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+    return next(iter(_pobjs(on)), None) if on is not None else None
 
 
 def _absorb_object_control(pred: _Predicate, matched: dict[int, _Predicate]) -> None:
@@ -1302,6 +1358,11 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
                 clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
                 if clause is not None:
                     target_tok = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # "called on the international community to intervene": the one asked is named, though
+        # no coded actor; the sentence's other actor is not asked
+        asked = _asked_whom(token, pred.pattern) if pred.pattern.frame in _OBJECT_CONTROL_FRAMES else None
+        addressed = pred.pattern.pos != "NOUN" and demander is None and asked is not None \
+            and asked.pos_ in ("NOUN", "PROPN") and not _coded(asked, actors)
         if p.pos != "NOUN" and pred.code[:2] in _REPROACH_ROOTS and target_tok is not None \
                 and target_tok.pos_ == "NOUN" and target_tok.i in matched:
             # "condemned the attack by X", "denounced X's invasion", "the aggression carried out by
@@ -1344,8 +1405,13 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
                 mutual = True
         # no actor as target in the clause ("vowed revenge", "condemned the aggression carried out
         # by Israeli forces"): the sentence's other actor, GDELT-style
-        if not targets and (target_tok is None or not roles_of(target_tok, actors)) and not (
-                pred.code[:2] in ("18", "19", "20") and target_tok is not None and _victims(target_tok)):
+        # ("shot down the drone": a vehicle of no named owner is the other actor's)
+        unowned = bool(targets) and target_tok is not None and not any(r.actor.code for r in targets) \
+            and lemma_of(target_tok) in load_cues()["vehicle"]
+        if (not targets or unowned) and not addressed \
+                and (target_tok is None or unowned or not roles_of(target_tok, actors)) \
+                and not (pred.code[:2] in ("18", "19", "20") and target_tok is not None
+                         and _victims(target_tok)):
             # the clause names who suffered the force ("the dead were killed by Israeli fire")
             reacting = target_tok is not None  # to a thing: "condemned the test"
             context = _context_target(token, sources, actors, dyads_by_sentence.get(here - 1, set()),

@@ -44,13 +44,16 @@ class Pattern:
     # somber tone") and complements that make it another verb ("demonstrated that it works")
     not_object: tuple[str, ...] = ()
     not_deps: tuple[str, ...] = ()
+    # prepositions one of which the verb must also have, beside its object ("called the
+    # ambassador into the ministry": summoned, not phoned)
+    with_prep: tuple[str, ...] = ()
     crowd: str | None = None  # the code when crowds do it ("protesters gathered": a demonstration)
     origin: str = "detente"  # who wrote it: the project, or "petrarch2" (imported, see tools/)
 
     @property
     def specificity(self) -> int:
         """How constrained the pattern is: object lemmas count most, then particle, preposition."""
-        return 2 * bool(self.object) + bool(self.particle) + bool(self.prep)
+        return 2 * bool(self.object) + bool(self.particle) + bool(self.prep) + bool(self.with_prep)
 
 
 def _data_lines(name: str) -> list[tuple[int, str]]:
@@ -67,7 +70,7 @@ def _pattern(d: dict[str, Any], lemma: str, pos: str, particle: str | None) -> P
         target_prep=tuple(d.get("target_prep") or ()), frame=d.get("frame"),
         object_is_target=bool(d.get("object_is_target")),
         not_object=tuple(d.get("not_object") or ()), not_deps=tuple(d.get("not_deps") or ()),
-        crowd=d.get("crowd"), origin=d.get("origin", "detente"),
+        with_prep=tuple(d.get("with_prep") or ()), crowd=d.get("crowd"), origin=d.get("origin", "detente"),
     )
     if p.crowd is not None:
         cameo(p.crowd)
