@@ -8,7 +8,8 @@ PLOVER type, mode and contexts (contexts joined by ';'). Codes the conversion ta
 not list inherit the PLOVER mapping of their nearest listed parent. CAMEO's appeals (02x),
 which the table leaves out, take the mapping of the demand they parallel (10x, REQUEST): PLOVER's
 REQUEST is asking another actor to act, appealed for or demanded; the CAMEO code and the
-Goldstein score keep the two apart.
+Goldstein score keep the two apart. A denial of responsibility (016), a statement in CAMEO, is
+mapped as a rejection (120, REJECT): what it rejects is an accusation.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from pathlib import Path
 
 # CAMEO quad classes (verbal coop 1, material coop 2, verbal conflict 3, material conflict 4)
 # as used by GDELT: 01-04 -> 1, 05-08 -> 2, 09-13 -> 3, 14-20 -> 4.
+# Codes the table leaves out, mapped as another code it lists (see the docstring).
+AS_CODE = {"016": "120"}
 QUAD = {f"{i:02d}": (1 if i <= 4 else 2 if i <= 8 else 3 if i <= 13 else 4) for i in range(1, 21)}
 
 
@@ -44,7 +47,7 @@ def main(ref: Path, dest: Path) -> None:
         for r in csv.DictReader(f):
             code = r["code"]
             ptype, mode, context = "", "", ""
-            mapped = "10" + code[2:] if code.startswith("02") else code  # an appeal as its demand
+            mapped = "10" + code[2:] if code.startswith("02") else AS_CODE.get(code, code)  # an appeal as its demand
             for k in range(len(mapped), 1, -1):
                 if mapped[:k] in plover:
                     ptype, mode, context = plover[mapped[:k]]
@@ -54,8 +57,8 @@ def main(ref: Path, dest: Path) -> None:
     with open(dest, "w", encoding="utf-8", newline="") as f:
         f.write("# CAMEO codes with Goldstein scores (facts from the icews R package's table, MIT)\n")
         f.write("# and their PLOVER type/mode/context (facts from the OEDA CAMEO-to-PLOVER table,\n")
-        f.write("# PLOVER manual draft 0.8; appeals, 02x, as the demands they parallel, 10x: REQUEST).\n")
-        f.write("# Built by tools/build_ontology.py. version: 2\n")
+        f.write("# PLOVER manual draft 0.8; appeals, 02x, as the demands they parallel, 10x: REQUEST; a denial\n")
+        f.write("# of responsibility, 016, as a rejection, 120). Built by tools/build_ontology.py. version: 3\n")
         w = csv.writer(f, delimiter="\t", lineterminator="\n")
         w.writerow(["code", "name", "goldstein", "root", "quad_class", "plover", "mode", "context"])
         w.writerows(rows)

@@ -39,6 +39,7 @@ from detente.actors import ActorIndex
 from detente.coding.ontology import CameoCode, cameo
 from detente.coding.patterns import Pattern, frame_code, load_cues, load_patterns, load_rewrites
 from detente.records import Actor, Mention
+from detente.where import choose, match_at
 
 # Records below this confidence are not emitted: on the project's measurements fewer than
 # one in three of them was right (see `detente eval classes`, accuracy by confidence band).
@@ -178,6 +179,32 @@ def match_pattern(token: Token) -> Pattern | None:
     return None
 
 
+def _small_clause(verb: Token) -> bool:
+    """A participle with a subject and no auxiliary as the complement of a verb ("wanted all
+    sanctions lifted", "wants him released"): its subject is what undergoes it, a passive's."""
+    return verb.dep_ == "ccomp" and verb.tag_ in ("VBN", "VBD") and verb.head.pos_ in ("VERB", "AUX") \
+        and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children) \
+        and any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def _placed(targets: tuple[Role, ...], token: Token) -> tuple[Role, ...]:
+    """A target that is a town, region or site the gazetteer knows stands for the country it
+    lies in ("bombed Aleppo", "deployed to Nagorno-Karabakh"); a shared or disputed place with
+    no country stays as written."""
+    if token.pos_ != "PROPN" and token.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return targets
+    span = np_span(token)
+    start = next((t.i for t in span if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC")), token.i)
+    found = match_at(token.doc, start, token.i + 1)
+    if found is None or found.end != token.i + 1:
+        return targets
+    place = choose(found, token.doc)
+    iso = place.location.country
+    if place.kind == "country" or not iso:
+        return targets
+    return tuple(Role(replace(r.actor, code=iso, country=iso), r.span) for r in targets)
+
+
 def _pobjs(prep: Token) -> list[Token]:
     return [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
 
@@ -219,6 +246,8 @@ def objects(token: Token, p: Pattern, modifiers: bool = True) -> list[Token]:
         out.append(token.head)  # "the sanctions imposed on X"
     if p.pos == "VERB" and "that" in p.object:
         out.extend(c for c in token.children if c.dep_ == "ccomp")
+    if p.pos == "VERB" and _small_clause(token):
+        out.extend(c for c in token.children if c.dep_ == "nsubj")  # "wanted the sanctions lifted"
     out.extend(conj for t in list(out) for conj in t.conjuncts)
     # "a series of sanctions", "a package of aid", "a state of emergency": look through the noun
     # "$2 million in aid": a sum looks through "in" too
@@ -1016,6 +1045,14 @@ def _governed_by_predicate(token: Token, matched: dict[int, _Predicate]) -> bool
     if token.dep_ == "pobj" and head.lower_ == "of" and lemma_of(head.head) in load_cues()["quantity"]:
         token = head.head  # "a series of sanctions"
         head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        # "called for the lifting of US sanctions", "demanded the release of prisoners": the act
+        # named in a verb's constrained object is what it is about
+        noun = head.head
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+        if verb.i in matched and verb.pos_ in ("VERB", "AUX") \
+                and lemma_of(noun) in matched[verb.i].pattern.object:
+            return True
     if token.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in head.children):
         return False  # "Hungary's offer was welcomed": the welcome has no named doer, the offer does
     if token.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "oprd") and head.i in matched:
@@ -1403,6 +1440,8 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
             ):
                 sources = targets = sources + targets  # "X met with Y": they met each other
                 mutual = True
+        if targets and target_tok is not None and not any(r.actor.code for r in targets):
+            targets = _placed(targets, target_tok)  # "bombed Aleppo": Syria
         # no actor as target in the clause ("vowed revenge", "condemned the aggression carried out
         # by Israeli forces"): the sentence's other actor, GDELT-style
         # ("shot down the drone": a vehicle of no named owner is the other actor's)
