@@ -47,7 +47,8 @@ def main(ref: Path, dest: Path) -> None:
         for r in csv.DictReader(f):
             code = r["code"]
             ptype, mode, context = "", "", ""
-            mapped = "10" + code[2:] if code.startswith("02") else AS_CODE.get(code, code)  # an appeal as its demand
+            # an appeal as its demand
+            mapped = "10" + code[2:] if code.startswith("02") else AS_CODE.get(code, code)
             for k in range(len(mapped), 1, -1):
                 if mapped[:k] in plover:
                     ptype, mode, context = plover[mapped[:k]]
@@ -57,8 +58,10 @@ def main(ref: Path, dest: Path) -> None:
     with open(dest, "w", encoding="utf-8", newline="") as f:
         f.write("# CAMEO codes with Goldstein scores (facts from the icews R package's table, MIT)\n")
         f.write("# and their PLOVER type/mode/context (facts from the OEDA CAMEO-to-PLOVER table,\n")
-        f.write("# PLOVER manual draft 0.8; appeals, 02x, as the demands they parallel, 10x: REQUEST; a denial\n")
-        f.write("# of responsibility, 016, as a rejection, 120). Built by tools/build_ontology.py. version: 3\n")
+        f.write("# PLOVER manual draft 0.8; appeals, 02x, as the demands they parallel, 10x: REQUEST;"
+                " a denial\n")
+        f.write("# of responsibility, 016, as a rejection, 120). Built by tools/build_ontology.py."
+                " version: 3\n")
         w = csv.writer(f, delimiter="\t", lineterminator="\n")
         w.writerow(["code", "name", "goldstein", "root", "quad_class", "plover", "mode", "context"])
         w.writerows(rows)

@@ -259,8 +259,10 @@ def test_declining_to_comment_is_not_an_event(code):  # type: ignore[no-untyped-
     assert code("Germany declined to comment on the report.") == []
 
 
-def test_rejecting_an_accusation_is_a_denial_not_a_rejection(code):  # type: ignore[no-untyped-def]
-    assert code("Israel rejected the accusation.") == []
+def test_rejecting_an_accusation_is_a_denial_coded_as_reject(code):  # type: ignore[no-untyped-def]
+    # CAMEO 016 (deny responsibility) is REJECT, its own code kept (cameo.tsv v3)
+    e = one(code("Israel rejected the accusation."), "REJECT")
+    assert (e.cameo, src(e), e.target) == ("016", "ISR", None)
 
 
 def test_released_prisoners_are_the_target(code):  # type: ignore[no-untyped-def]
@@ -1013,3 +1015,56 @@ def test_a_vehicle_of_no_named_owner_is_the_other_actor_s(code):  # type: ignore
     assert shot and (src(shot[0]), tgt(shot[0])) == ("PER", "USA")
     owned = one(code("Peru seized a Chilean tanker."), "COERCE")
     assert tgt(owned) == "CHL"
+
+
+@pytest.mark.parametrize("text", [
+    "Chile denied any role in the border incident.",
+    "The Peruvian government denied responsibility for the attack.",
+])
+def test_a_denial_of_responsibility_is_reject(code, text):  # type: ignore[no-untyped-def]
+    """CAMEO 016 (deny responsibility) is REJECT: PLOVER lists no type of its own for it."""
+    e = one(code(text), "REJECT")
+    assert e.cameo == "016"
+
+
+@pytest.mark.parametrize(("text", "cameo", "target"), [
+    ("Bolivia wants the Chilean sanctions lifted.", "1054", "CHL"),
+    ("Peru wants the Chilean fishermen released.", "1053", "CHL"),
+])
+def test_a_wanted_outcome_in_a_small_clause_is_a_request(code, text, cameo, target):  # type: ignore[no-untyped-def]
+    """"wants X lifted": the participle with its own subject is the content of the demand."""
+    e = one(code(text), "REQUEST")
+    assert (e.cameo, tgt(e)) == (cameo, target)
+
+
+def test_small_clause_needs_a_subject_and_no_auxiliary() -> None:
+    from detente import nlp
+    from detente.coding.coder import _small_clause
+
+    doc = nlp.parse_one("Bolivia wants the sanctions lifted.")
+    lifted = next(t for t in doc if t.lower_ == "lifted")
+    assert _small_clause(lifted)
+    doc = nlp.parse_one("Bolivia said the sanctions were lifted.")
+    lifted = next(t for t in doc if t.lower_ == "lifted")
+    assert not _small_clause(lifted)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Peruvian aircraft bombed Arica.", "CHL"),
+    ("Russia sent troops to Nagorno-Karabakh.", "AZE"),
+])
+def test_a_target_town_or_region_stands_for_its_country(code, text, target):  # type: ignore[no-untyped-def]
+    events = [e for e in code(text) if e.event_type in ("ASSAULT", "MOBILIZE")]
+    assert events and tgt(events[0]) == target
+
+
+def test_the_act_named_in_a_demand_is_no_record_of_its_own(code):  # type: ignore[no-untyped-def]
+    """"called for the lifting of sanctions": a request, not a sanction by the speaker."""
+    events = code("Bolivia called for the lifting of Chilean sanctions on La Paz.")
+    assert [e.event_type for e in events] == ["REQUEST"]
+
+
+@pytest.mark.parametrize("noun", ["expulsion", "extradition", "lifting"])
+def test_calling_for_an_act_is_a_demand(code, noun):  # type: ignore[no-untyped-def]
+    e = one(code(f"Peru called for the {noun} of the Chilean diplomats."), "REQUEST")
+    assert src(e) == "PER"

@@ -27,6 +27,13 @@ def test_statements_have_no_plover_type_and_appeals_are_requests():
         assert a.goldstein > d.goldstein  # asking is milder than demanding
 
 
+def test_a_denial_of_responsibility_is_reject_with_its_own_code_and_score():
+    """CAMEO 016 has no line in the PLOVER table; a denial refuses an accusation, so REJECT,
+    its statement root, quad class and Goldstein score kept."""
+    c = cameo("016")
+    assert (c.plover, c.root, c.quad_class, c.goldstein) == ("REJECT", "01", 1, -5.0)
+
+
 def test_table_matches_reference(shared):  # type: ignore[no-untyped-def]
     with open(shared / "reference" / "cameo_codes.csv", encoding="utf-8") as f:
         ref = {r["code"]: r for r in csv.DictReader(f)}

@@ -436,7 +436,8 @@ def _prep_targets(token: Token, preps: tuple[str, ...]) -> Token | None:
     # a phrase on a particle is the verb's ("pulled its troops out of Syria")
     kids = [*token.children, *(g for c in _particles(token) if c.dep_ != "prt" for g in c.children)]
     for c in kids:
-        if c.dep_ == "prep" and c.lower_ in preps:
+        # "sent troops to X": the parser marks a recipient's "to" as dative
+        if (c.dep_ == "prep" or (c.dep_ == "dative" and c.pos_ == "ADP")) and c.lower_ in preps:
             pobj = next(iter(_pobjs(c)), None)
             if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "PRON"):
                 return pobj
