@@ -9,7 +9,10 @@ not list inherit the PLOVER mapping of their nearest listed parent. CAMEO's appe
 which the table leaves out, take the mapping of the demand they parallel (10x, REQUEST): PLOVER's
 REQUEST is asking another actor to act, appealed for or demanded; the CAMEO code and the
 Goldstein score keep the two apart. A denial of responsibility (016), a statement in CAMEO, is
-mapped as a rejection (120, REJECT): what it rejects is an accusation.
+mapped as a rejection (120, REJECT): what it rejects is an accusation. Signing a formal agreement
+(057), which the table puts under SUPPORT beside praise and apology, is mapped as agreeing (030,
+AGREE): a signed peace deal or treaty is the agreement PLOVER's AGREE records, and coders of news
+code it so.
 """
 
 from __future__ import annotations
@@ -20,8 +23,9 @@ from pathlib import Path
 
 # CAMEO quad classes (verbal coop 1, material coop 2, verbal conflict 3, material conflict 4)
 # as used by GDELT: 01-04 -> 1, 05-08 -> 2, 09-13 -> 3, 14-20 -> 4.
-# Codes the table leaves out, mapped as another code it lists (see the docstring).
-AS_CODE = {"016": "120"}
+# Codes mapped as another code the table lists: one it leaves out (016) and one it files
+# apart from its kind (057; see the docstring).
+AS_CODE = {"016": "120", "057": "030"}
 QUAD = {f"{i:02d}": (1 if i <= 4 else 2 if i <= 8 else 3 if i <= 13 else 4) for i in range(1, 21)}
 
 
@@ -60,8 +64,9 @@ def main(ref: Path, dest: Path) -> None:
         f.write("# and their PLOVER type/mode/context (facts from the OEDA CAMEO-to-PLOVER table,\n")
         f.write("# PLOVER manual draft 0.8; appeals, 02x, as the demands they parallel, 10x: REQUEST;"
                 " a denial\n")
-        f.write("# of responsibility, 016, as a rejection, 120). Built by tools/build_ontology.py."
-                " version: 3\n")
+        f.write("# of responsibility, 016, as a rejection, 120; signing a formal agreement, 057, as agreeing,"
+                " 030).\n")
+        f.write("# Built by tools/build_ontology.py. version: 4\n")
         w = csv.writer(f, delimiter="\t", lineterminator="\n")
         w.writerow(["code", "name", "goldstein", "root", "quad_class", "plover", "mode", "context"])
         w.writerows(rows)

@@ -1068,3 +1068,12 @@ def test_the_act_named_in_a_demand_is_no_record_of_its_own(code):  # type: ignor
 def test_calling_for_an_act_is_a_demand(code, noun):  # type: ignore[no-untyped-def]
     e = one(code(f"Peru called for the {noun} of the Chilean diplomats."), "REQUEST")
     assert src(e) == "PER"
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Bolivia signed a border treaty on Monday.",
+    "Peru signed a peace agreement with Ecuador.",
+])
+def test_signing_an_agreement_is_agree(code, text):  # type: ignore[no-untyped-def]
+    e = one(code(text), "AGREE")
+    assert e.cameo == "057"

@@ -34,6 +34,12 @@ def test_a_denial_of_responsibility_is_reject_with_its_own_code_and_score():
     assert (c.plover, c.root, c.quad_class, c.goldstein) == ("REJECT", "01", 1, -5.0)
 
 
+def test_a_signed_agreement_is_agree():
+    """CAMEO 057 keeps its code and score; its PLOVER type is AGREE, not SUPPORT."""
+    c = cameo("057")
+    assert (c.plover, c.root, c.goldstein) == ("AGREE", "05", 8.0)
+
+
 def test_table_matches_reference(shared):  # type: ignore[no-untyped-def]
     with open(shared / "reference" / "cameo_codes.csv", encoding="utf-8") as f:
         ref = {r["code"]: r for r in csv.DictReader(f)}
@@ -48,6 +54,7 @@ def test_table_matches_reference(shared):  # type: ignore[no-untyped-def]
         if ":" in line:
             code, rest = line.split(":", 1)
             plover[code.strip()] = rest.split(",")[0].strip()
+    moved = {"057": "AGREE"}  # tools/build_ontology.py AS_CODE: a signed agreement is AGREE
     for code, ptype in plover.items():
         if code in table:
-            assert table[code].plover == ptype, code
+            assert table[code].plover == moved.get(code, ptype), code
