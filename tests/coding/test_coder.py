@@ -160,7 +160,7 @@ def test_reported_speech_codes_the_reported_actor(code):  # type: ignore[no-unty
 def test_coordinated_subjects_expand_to_pairs(code):  # type: ignore[no-untyped-def]
     """A deal both sign is one mutual record, parties in the text's order, not two mirrored ones."""
     text = "Chile and Peru signed a fishing agreement."
-    events = [e for e in code(text) if e.event_type == "SUPPORT"]
+    events = [e for e in code(text) if e.event_type == "AGREE"]  # 057 (cameo.tsv v4)
     assert [(src(e), tgt(e), e.mutual) for e in events] == [("CHL", "PER", True)]
     span = events[0].evidence.source_span
     assert span == events[0].evidence.target_span and span is not None
@@ -591,7 +591,7 @@ def test_a_proposal_is_the_event_not_the_act_proposed(code, text, cameo):  # typ
 
 
 def test_the_parties_of_a_passive_deal_are_mutual(code):  # type: ignore[no-untyped-def]
-    e = one(code("The accord, signed by Kenya and Ethiopia, ended the dispute."), "SUPPORT")
+    e = one(code("The accord, signed by Kenya and Ethiopia, ended the dispute."), "AGREE")
     assert e.mutual and {src(e), tgt(e)} == {"KEN", "ETH"}
 
 
@@ -1077,3 +1077,43 @@ def test_calling_for_an_act_is_a_demand(code, noun):  # type: ignore[no-untyped-
 def test_signing_an_agreement_is_agree(code, text):  # type: ignore[no-untyped-def]
     e = one(code(text), "AGREE")
     assert e.cameo == "057"
+
+
+def test_seeking_relief_from_sanctions_is_a_demand_to_ease_them(code):  # type: ignore[no-untyped-def]
+    e = one(code("Bolivia sought relief from Chilean sanctions."), "REQUEST")
+    assert (e.cameo, src(e), tgt(e)) == ("1054", "BOL", "CHL")
+    assert [x.event_type for x in code("Bolivia sought relief from Chilean sanctions.")] == ["REQUEST"]
+    assert code("Chile sought relief from the heat.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean government reiterated its denial of any role in the attack.",
+    "Peru repeated its denial that Lima had interfered.",
+])
+def test_a_repeated_denial_is_a_denial(code, text):  # type: ignore[no-untyped-def]
+    e = one(code(text), "REJECT")
+    assert e.cameo == "016"
+
+
+@pytest.mark.parametrize("text", [
+    "Chile made a call for talks with Peru.",
+    "Chile renewed its call for talks with Peru.",
+])
+def test_a_call_for_talks_is_a_request_and_the_talks_are_not_held(code, text):  # type: ignore[no-untyped-def]
+    events = code(text)
+    assert [(e.event_type, e.cameo, src(e), tgt(e)) for e in events] == [("REQUEST", "106", "CHL", "PER")]
+
+
+def test_what_an_offer_offers_is_not_done(code):  # type: ignore[no-untyped-def]
+    events = code("Chile renewed its offer of talks with Peru.")
+    assert [e.event_type for e in events] == ["AGREE"]
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Bolivia walked away from the talks with Chile.", "REJECT"),
+    ("Chile walked out of the talks with Peru.", "SANCTION"),
+])
+def test_leaving_talks_is_coded_once_and_the_talks_are_not(code, text, event_type):  # type: ignore[no-untyped-def]
+    events = code(text)
+    assert [e.event_type for e in events] == [event_type]
+    assert tgt(events[0]) in ("CHL", "PER")

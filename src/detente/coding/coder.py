@@ -157,8 +157,10 @@ def match_pattern(token: Token) -> Pattern | None:
     for p in candidates:
         if p.particle and p.particle not in particles:
             continue
-        if p.with_prep and not any(c.dep_ == "prep" and c.lower_ in p.with_prep
-                                   for o in (token, *objects(token, p)) for c in o.children):
+        if p.with_prep and not any(
+                c.dep_ == "prep" and c.lower_ in p.with_prep
+                and (not p.with_prep_object or any(lemma_of(g) in p.with_prep_object for g in _pobjs(c)))
+                for o in (token, *objects(token, p)) for c in o.children):
             continue  # (on the verb or its object: the parser hangs "into the ministry" on either)
         if p.not_deps and any(c.dep_ in p.not_deps for c in token.children):
             continue  # "demonstrated that it works": showing, not protesting
@@ -236,6 +238,9 @@ def objects(token: Token, p: Pattern, modifiers: bool = True) -> list[Token]:
         elif p.prep:
             if c.dep_ == "prep" and c.lower_ == p.prep:
                 out.extend(_pobjs(c))
+            elif c.dep_ in ("advmod", "prep") and c in _particles(token):  # "walked away from the talks"
+                out.extend(g for d in c.children if d.dep_ == "prep" and d.lower_ == p.prep
+                           for g in _pobjs(d))
         elif c.dep_ in (*_OBJECT_DEPS, "nsubjpass", "dative", "ccomp") or (
             c.dep_ == "prep" and c.lower_ in ("on", "in")  # "put troops on alert"
         ):
@@ -1046,9 +1051,9 @@ def _governed_by_predicate(token: Token, matched: dict[int, _Predicate]) -> bool
     if token.dep_ == "pobj" and head.lower_ == "of" and lemma_of(head.head) in load_cues()["quantity"]:
         token = head.head  # "a series of sanctions"
         head = token.head
-    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
-        # "called for the lifting of US sanctions", "demanded the release of prisoners": the act
-        # named in a verb's constrained object is what it is about
+    if token.dep_ == "pobj" and head.lower_ in ("of", "from") and head.head.pos_ == "NOUN":
+        # "called for the lifting of US sanctions", "demanded the release of prisoners", "sought
+        # relief from sanctions": the act named in a verb's constrained object is what it is about
         noun = head.head
         verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
         if verb.i in matched and verb.pos_ in ("VERB", "AUX") \
@@ -1059,8 +1064,13 @@ def _governed_by_predicate(token: Token, matched: dict[int, _Predicate]) -> bool
     if token.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "oprd") and head.i in matched:
         return True
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.i in matched:
+        owner = matched[head.head.i].pattern
+        if owner.pos == "NOUN" and owner.object_prep == head.lower_ and lemma_of(token) in owner.object:
+            return True  # "an offer of talks", "a call for talks": what the noun offers or asks for
         return head.head.pos_ in ("VERB", "AUX")
-    return False
+    # "walked away from the talks": the particle's phrase is the verb's
+    return token.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ in ("advmod", "prep") \
+        and head.head.head.i in matched and head.head in _particles(head.head.head)
 
 
 def _confidence(

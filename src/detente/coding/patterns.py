@@ -47,6 +47,8 @@ class Pattern:
     # prepositions one of which the verb must also have, beside its object ("called the
     # ambassador into the ministry": summoned, not phoned)
     with_prep: tuple[str, ...] = ()
+    # what that phrase must name, when it is not any noun ("sought relief from sanctions")
+    with_prep_object: tuple[str, ...] = ()
     crowd: str | None = None  # the code when crowds do it ("protesters gathered": a demonstration)
     origin: str = "detente"  # who wrote it: the project, or "petrarch2" (imported, see tools/)
 
@@ -70,7 +72,8 @@ def _pattern(d: dict[str, Any], lemma: str, pos: str, particle: str | None) -> P
         target_prep=tuple(d.get("target_prep") or ()), frame=d.get("frame"),
         object_is_target=bool(d.get("object_is_target")),
         not_object=tuple(d.get("not_object") or ()), not_deps=tuple(d.get("not_deps") or ()),
-        with_prep=tuple(d.get("with_prep") or ()), crowd=d.get("crowd"), origin=d.get("origin", "detente"),
+        with_prep=tuple(d.get("with_prep") or ()), with_prep_object=tuple(d.get("with_prep_object") or ()),
+        crowd=d.get("crowd"), origin=d.get("origin", "detente"),
     )
     if p.crowd is not None:
         cameo(p.crowd)
