@@ -1117,3 +1117,18 @@ def test_leaving_talks_is_coded_once_and_the_talks_are_not(code, text, event_typ
     events = code(text)
     assert [e.event_type for e in events] == [event_type]
     assert tgt(events[0]) in ("CHL", "PER")
+
+
+@pytest.mark.parametrize("text", [
+    "Peru said Chile was violating international law.",
+    "Chile violated the border treaty, the Peruvian foreign ministry said.",
+])
+def test_a_breach_another_is_said_to_commit_is_the_speaker_s_accusation(code, text):  # type: ignore[no-untyped-def]
+    e = one(code(text), "ACCUSE")
+    assert (e.cameo, src(e), tgt(e)) == ("112", "PER", "CHL")
+    assert e.evidence.rule is not None and e.evidence.rule.endswith("+alleged")
+
+
+def test_a_breach_told_without_a_speaker_stays_a_breach(code):  # type: ignore[no-untyped-def]
+    e = one(code("Chile violated the border treaty."), "REJECT")
+    assert (e.cameo, src(e)) == ("128", "CHL")

@@ -34,13 +34,13 @@ def test_the_coder_and_quotes_read_one_speech_list() -> None:
 
 
 def test_the_rewrite_rules_are_declared_in_order() -> None:
-    """code_doc's rewrites (refusal, announced intent, demand) run in the order of
+    """code_doc's rewrites (refusal, announced intent, demand, allegation) run in the order of
     data/rewrites.tsv, and every rule there has its function and every function its line."""
     from detente.coding.coder import REWRITE_RULES
     from detente.coding.patterns import load_rewrites
 
     declared = [rule for rule, _ in load_rewrites()]
-    assert declared == ["refusal", "announced", "demanded"]
+    assert declared == ["refusal", "announced", "demanded", "alleged"]
     assert set(declared) == set(REWRITE_RULES)
 
 

@@ -1314,8 +1314,22 @@ def _demanded(pred: _Predicate, status: str) -> Rewrite | None:
     return _rewrite(frame_code("demand", pred.code), reporter)
 
 
+def _alleged(pred: _Predicate, status: str) -> Rewrite | None:
+    """"Kuwait said Israel was violating international law": a breach of norms or law (128)
+    another actor is said to commit is the speaker's accusation of it (112), made of the doer."""
+    t = pred.token
+    if pred.pattern.pos != "VERB" or pred.code != "128" or status not in ("occurred", "historical"):
+        return None
+    reporter = next((r for r in _reporting_chain(t) if lemma_of(r) in load_cues()["speech"]), None)
+    doer = subject_of(t)
+    speaker = subject_of(reporter) if reporter is not None else None
+    if speaker is None or doer is None or doer.lower_ in _PERSONAL:
+        return None
+    return Rewrite("112", reporter)
+
+
 REWRITE_RULES: dict[str, Callable[[_Predicate, str], Rewrite | None]] = {
-    "refusal": _refusal, "announced": _announced, "demanded": _demanded}
+    "refusal": _refusal, "announced": _announced, "demanded": _demanded, "alleged": _alleged}
 
 
 def _rewritten(pred: _Predicate, status: str) -> tuple[str, Token | None]:
