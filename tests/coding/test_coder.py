@@ -1132,3 +1132,22 @@ def test_a_breach_another_is_said_to_commit_is_the_speaker_s_accusation(code, te
 def test_a_breach_told_without_a_speaker_stays_a_breach(code):  # type: ignore[no-untyped-def]
     e = one(code("Chile violated the border treaty."), "REJECT")
     assert (e.cameo, src(e)) == ("128", "CHL")
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Peru called the Chilean decision a mistake.", "CHL"),
+    ("Bolivia branded the Chilean president a liar.", "CHL"),
+    ("The Peruvian senator called the Chilean minister's visit to Lima a disgrace.", "CHL"),
+    ("Peru described the Chilean incursion as a provocation.", "CHL"),
+])
+def test_calling_someone_s_act_a_wrong_is_a_denunciation(code, text, target):  # type: ignore[no-untyped-def]
+    e = one(code(text), "ACCUSE")
+    assert (e.cameo, tgt(e)) == ("111", target)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru called the Chilean minister on Monday.",
+    "Peru called the meeting a success.",
+])
+def test_calling_without_a_wrong_named_is_no_denunciation(code, text):  # type: ignore[no-untyped-def]
+    assert all(e.event_type != "ACCUSE" for e in code(text))

@@ -247,6 +247,10 @@ def objects(token: Token, p: Pattern, modifiers: bool = True) -> list[Token]:
             out.append(c)
             if c.dep_ == "prep":
                 out.extend(_pobjs(c))
+            elif c.dep_ == "dobj":  # "called the president's visit a disgrace", "branded the
+                # president a liar": the parser hangs the predicate noun on the object or the verb
+                out.extend(g for g in (*c.children, *token.children) if g.dep_ == "npadvmod"
+                           and g.i > c.i and g.ent_type_ not in ("DATE", "TIME"))
     if p.pos == "VERB" and not p.prep and token.dep_ == "acl" and token.tag_ == "VBN":
         out.append(token.head)  # "the sanctions imposed on X"
     if p.pos == "VERB" and "that" in p.object:
