@@ -1151,3 +1151,26 @@ def test_calling_someone_s_act_a_wrong_is_a_denunciation(code, text, target):  #
 ])
 def test_calling_without_a_wrong_named_is_no_denunciation(code, text):  # type: ignore[no-untyped-def]
     assert all(e.event_type != "ACCUSE" for e in code(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Bolivia cut tariffs on Chilean copper.",
+    "Peru rolled back duties on Chilean wine.",
+    "The EU suspended sanctions on Bolivia.",
+])
+def test_easing_tariffs_or_sanctions_is_a_concession(code, text):  # type: ignore[no-untyped-def]
+    events = code(text)
+    assert [e.cameo for e in events] == ["085"]
+
+
+def test_cutting_what_is_no_sanction_is_no_event(code):  # type: ignore[no-untyped-def]
+    assert code("Chile cut its budget.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Chile announced a cease-fire with the rebels.",
+    "Chile announced a ceasefire with the rebels.",
+])
+def test_a_hyphenated_cease_fire_is_a_ceasefire(code, text):  # type: ignore[no-untyped-def]
+    e = one(code(text), "RETREAT")
+    assert (e.cameo, src(e)) == ("0871", "CHL")
