@@ -1174,3 +1174,30 @@ def test_cutting_what_is_no_sanction_is_no_event(code):  # type: ignore[no-untyp
 def test_a_hyphenated_cease_fire_is_a_ceasefire(code, text):  # type: ignore[no-untyped-def]
     e = one(code(text), "RETREAT")
     assert (e.cameo, src(e)) == ("0871", "CHL")
+
+
+@pytest.mark.parametrize("text", [
+    "Peruvian troops remained on alert on Wednesday.",
+    "Chilean soldiers stayed on high alert along the border.",
+])
+def test_troops_kept_on_alert_are_a_raised_alert(code, text):  # type: ignore[no-untyped-def]
+    e = one(code(text), "MOBILIZE")
+    assert e.cameo == "152"
+
+
+def test_remaining_on_something_else_is_no_alert(code):  # type: ignore[no-untyped-def]
+    assert code("Chile remained on the sidelines.") == []
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("The rebels held Peruvian villagers as human shields.", "PER"),
+    ("Bolivian militants used Chilean civilians as human shields.", "CHL"),
+])
+def test_using_people_as_shields_targets_the_people(code, text, target):  # type: ignore[no-untyped-def]
+    e = one(code(text), "ASSAULT")
+    assert (e.cameo, tgt(e)) == ("181", target)
+
+
+def test_violating_a_ban_is_defiance(code):  # type: ignore[no-untyped-def]
+    e = one(code("Bolivia has violated a ban on missile tests."), "REJECT")
+    assert e.cameo == "128"

@@ -456,7 +456,10 @@ def _prep_targets(token: Token, preps: tuple[str, ...]) -> Token | None:
 def verb_target(token: Token, p: Pattern, actors: ActorIndex) -> Token | None:
     """The target of a verb: its object, dative, passive subject or the pattern's prepositions."""
     constrained = (bool(p.object) or bool(p.prep)) and not p.object_is_target
-    if "dobj" in p.target_dep and not constrained:
+    # "held civilians as human shields": a constraint on a prepositional phrase leaves the
+    # direct object free to be the target
+    free = constrained and p.prep is not None and p.pos == "VERB"
+    if "dobj" in p.target_dep and (not constrained or free):
         for c in token.children:
             if c.dep_ in ("dobj", "nsubjpass"):
                 return c
