@@ -1201,3 +1201,31 @@ def test_using_people_as_shields_targets_the_people(code, text, target):  # type
 def test_violating_a_ban_is_defiance(code):  # type: ignore[no-untyped-def]
     e = one(code("Bolivia has violated a ban on missile tests."), "REJECT")
     assert e.cameo == "128"
+
+
+@pytest.mark.parametrize(("text", "event_type", "cameo"), [
+    ("Chile decided to pull its troops out of Bolivia.", "RETREAT", "0874"),
+    ("Peru decided on Thursday to ease sanctions on Bolivia.", "RETREAT", "085"),
+])
+def test_a_decision_is_the_act_decided_planned(code, text, event_type, cameo):  # type: ignore[no-untyped-def]
+    events = code(text)
+    assert [(e.event_type, e.cameo, e.status) for e in events] == [(event_type, cameo, "planned")]
+
+
+def test_a_decision_with_no_act_is_no_record(code):  # type: ignore[no-untyped-def]
+    assert code("Peru decided that the talks were over.") == []
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("Chile and Peru failed to reach agreement on the border.", {"CHL", "PER"}),
+    ("Bolivian and Chilean negotiators have failed to reach a deal after hours of talks.", {"BOL", "CHL"}),
+])
+def test_failing_to_reach_agreement_is_a_mutual_rejection(code, text, parties):  # type: ignore[no-untyped-def]
+    events = code(text)
+    got = [(e.event_type, e.cameo, e.status, e.mutual) for e in events]
+    assert got == [("REJECT", "120", "occurred", True)]
+    assert {src(events[0]), tgt(events[0])} == parties
+
+
+def test_not_failing_to_agree_is_no_rejection(code):  # type: ignore[no-untyped-def]
+    assert all(e.event_type != "REJECT" for e in code("Peru did not fail to reach a deal."))

@@ -40,7 +40,7 @@ def test_the_rewrite_rules_are_declared_in_order() -> None:
     from detente.coding.patterns import load_rewrites
 
     declared = [rule for rule, _ in load_rewrites()]
-    assert declared == ["refusal", "announced", "demanded", "alleged"]
+    assert declared == ["refusal", "failed", "announced", "demanded", "alleged"]
     assert set(declared) == set(REWRITE_RULES)
 
 

@@ -1321,6 +1321,18 @@ def _demanded(pred: _Predicate, status: str) -> Rewrite | None:
     return _rewrite(frame_code("demand", pred.code), reporter)
 
 
+def _failed(pred: _Predicate, status: str) -> Rewrite | None:
+    """"failed to reach agreement": an agreement that the parties failed to make is their
+    rejection (120, as the PETRARCH dictionary codes "fail"), not a negated agreement."""
+    t = pred.token
+    if status != "negated" or not (pred.code == "057" or pred.code[:2] == "03"):
+        return None
+    head = t.head if t.dep_ == "xcomp" else None
+    if head is None or lemma_of(head) != "fail" or any(c.dep_ == "neg" for c in head.children):
+        return None
+    return Rewrite("120")
+
+
 def _alleged(pred: _Predicate, status: str) -> Rewrite | None:
     """"Kuwait said Israel was violating international law": a breach of norms or law (128)
     another actor is said to commit is the speaker's accusation of it (112), made of the doer."""
@@ -1336,7 +1348,8 @@ def _alleged(pred: _Predicate, status: str) -> Rewrite | None:
 
 
 REWRITE_RULES: dict[str, Callable[[_Predicate, str], Rewrite | None]] = {
-    "refusal": _refusal, "announced": _announced, "demanded": _demanded, "alleged": _alleged}
+    "refusal": _refusal, "failed": _failed, "announced": _announced, "demanded": _demanded,
+    "alleged": _alleged}
 
 
 def _rewritten(pred: _Predicate, status: str) -> tuple[str, Token | None]:
@@ -1459,7 +1472,8 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
             targets = tuple(r for r in roles_of(target_tok, actors) if r not in sources)
             if targets and all(_same_actor(t, sources) for t in targets):
                 targets = ()  # "Kim ... to discuss North Korea's participation": no other party
-            together = pred.code[:2] in _TOGETHER_ROOTS or pred.code in _TOGETHER_CODES
+            together = pred.code[:2] in _TOGETHER_ROOTS or pred.code in _TOGETHER_CODES \
+                or pred.rule.endswith("+failed")  # "X and Y failed to reach agreement": together
             if together and pred.code[:2] == "19" and (target_tok is not None or objects(token, p, False)):
                 together = False  # "X and Y attacked the convoy", "launched strikes": not each other
             if not targets and len(sources) > 1 and not roles_of(target_tok, actors) \
