@@ -1229,3 +1229,18 @@ def test_failing_to_reach_agreement_is_a_mutual_rejection(code, text, parties): 
 
 def test_not_failing_to_agree_is_no_rejection(code):  # type: ignore[no-untyped-def]
     assert all(e.event_type != "REJECT" for e in code("Peru did not fail to reach a deal."))
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("Chile withdrew its peacekeepers from Bolivia.", "1661"),
+    ("Peru withdrew its observers from Bolivia.", "1662"),
+    ("Bolivia expelled the Chilean peacekeepers.", "1661"),
+])
+def test_withdrawing_peacekeepers_or_observers_reduces_relations(code, text, cameo):  # type: ignore[no-untyped-def]
+    e = one(code(text), "SANCTION")
+    assert e.cameo == cameo
+
+
+def test_what_someone_is_arrested_for_is_not_reported_done(code):  # type: ignore[no-untyped-def]
+    events = code("Peruvian police arrested the activist for attacking a Chilean diplomat.")
+    assert [e.event_type for e in events] == ["COERCE"]

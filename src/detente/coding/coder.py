@@ -1240,9 +1240,10 @@ def _asked_whom(token: Token, p: Pattern) -> Token | None:
 
 def _absorb_object_control(pred: _Predicate, matched: dict[int, _Predicate]) -> None:
     """ "forced X to withdraw", "pressed X to release": the coercion is the event, X's act its content;
-    "accused X of stalling the talks", "blamed X for attacking": what is alleged is not reported done."""
+    "accused X of stalling the talks", "blamed X for attacking", "arrested for collaborating with
+    the rebels": what is alleged is not reported done."""
     token = pred.token
-    if pred.code[:2] == "11":
+    if pred.code[:2] in ("11", "17"):
         for c in token.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "for"):
                 for g in c.children:
