@@ -93,3 +93,25 @@ def test_one_record_per_sentence_type_and_pair(text: str) -> None:
     events = [e for e in detente.code(text, published="2020-11-11") if e.source and e.target]
     keys = [(e.event_type, e.source.code, e.target.code) for e in events]
     assert events and len(keys) == len(set(keys))
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Angry protesters stormed the town hall in Arequipa.", "PER"),
+    ("Students marched against the government in Santiago on Monday.", "CHL"),
+])
+def test_a_local_actor_with_no_country_is_of_the_place_it_acts_in(pipeline, text, country):  # type: ignore[no-untyped-def]
+    events = pipeline.code(text, published="2020-01-05")
+    assert events and events[0].source is not None
+    assert events[0].source.country == country
+
+
+def test_refugees_take_no_country_from_where_they_are() -> None:
+    from detente.pipeline import localized
+    from detente.records import Actor, Location
+
+    refugees = Actor("refugees", code="REF", sector="REF")
+    assert localized(refugees, Location("Athens", country="GRC")) == refugees
+    police = Actor("police", code="COP", sector="COP")
+    assert localized(police, Location("Athens", country="GRC")) == Actor(
+        "police", code="GRCCOP", country="GRC", sector="COP")
+    assert localized(police, None) == police

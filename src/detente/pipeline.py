@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Doc
@@ -21,7 +21,7 @@ from detente.config import settings
 from detente.errors import DetenteError, Errors
 from detente.ingest import article_from_text
 from detente.limits import DocumentTimeout, skip_long_sentences, time_limit
-from detente.records import Article, Event, Evidence, Failure, event_id
+from detente.records import Actor, Article, Event, Evidence, Failure, Location, event_id
 from detente.speakers import speaker_of
 from detente.when import EventDate, event_date, parse_iso
 from detente.where import event_location
@@ -61,6 +61,23 @@ def _pairs(coded: Coded) -> Iterator[tuple[Role | None, Role | None]]:
                 continue
             t = None
         yield s, t
+
+
+# Sectors whose members act where they live: protesters, police or an opposition named
+# with no country are of the country the event takes place in ("protesters stormed the
+# parliament in Gyumri": Armenian protesters), as GDELT codes them. Troops, fighters,
+# refugees, aid groups and international bodies are often abroad and are not.
+LOCAL_SECTORS = frozenset(("CVL", "OPP", "LAB", "EDU", "MED", "BUS", "COP", "GOV", "LEG", "JUD", "CRM"))
+
+
+def localized(actor: Actor | None, where: Location | None) -> Actor | None:
+    """An actor of a local sector and no country, given the country of the event's place: the
+    resolver places agents by the countries and capitals it knows (`agent_actor`), this by any
+    town the gazetteer knows."""
+    if actor is None or actor.country or where is None or not where.country \
+            or actor.sector not in LOCAL_SECTORS:
+        return actor
+    return replace(actor, country=where.country, code=f"{where.country}{actor.code or actor.sector}")
 
 
 # An act the text itself dates this long before the article is background, not the news.
@@ -105,8 +122,8 @@ def events_of(article: Article, doc: Doc) -> list[Event]:
                 article_id=article.id,
                 sentence_index=coded.sentence_index,
                 sentence=sentence,
-                source=source.actor if source else None,
-                target=target.actor if target else None,
+                source=localized(source.actor, where) if source else None,
+                target=localized(target.actor, where) if target else None,
                 event_type=c.plover or "",
                 mode=c.mode,
                 context=list(c.context),
