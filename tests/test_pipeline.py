@@ -115,3 +115,19 @@ def test_refugees_take_no_country_from_where_they_are() -> None:
     assert localized(police, Location("Athens", country="GRC")) == Actor(
         "police", code="GRCCOP", country="GRC", sector="COP")
     assert localized(police, None) == police
+
+
+def test_a_speaker_s_undated_next_words_were_said_on_the_dated_occasion(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Speaking to reporters on Monday, Chilean President Gabriel Boric condemned the Peruvian "
+            "blockade. Boric reiterated that Chile would accept nothing less than a full withdrawal.")
+    events = pipeline.code(text, published="2022-03-10")
+    reject = [e for e in events if e.event_type == "REJECT"]
+    assert reject and (reject[0].date, reject[0].date_basis) == ("2022-03-07", "text")
+
+
+def test_a_later_statement_of_another_speaker_keeps_the_publication_date(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Speaking to reporters on Monday, Chilean President Gabriel Boric condemned the Peruvian "
+            "blockade. Peru said it would accept nothing less than a full apology.")
+    events = pipeline.code(text, published="2022-03-10")
+    reject = [e for e in events if e.event_type == "REJECT"]
+    assert reject and reject[0].date_basis == "published"

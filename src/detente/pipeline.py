@@ -146,7 +146,29 @@ def events_of(article: Article, doc: Doc) -> list[Event]:
                 ),
                 confidence=coded.confidence,
             ))
-    return _once_per_sentence(out)
+    return _same_occasion(_once_per_sentence(out))
+
+
+# How many sentences on a speaker's dated words still speak of the same occasion.
+OCCASION_REACH = 2
+
+
+def _same_occasion(events: list[Event]) -> list[Event]:
+    """A statement the text does not date, reported from a speaker whose words it dated a
+    sentence or two before, was made on that occasion ("Speaking to CNN yesterday, Tillerson
+    defended ... Tillerson reiterated that ..."): it takes that date, not the publication's."""
+    said: dict[str, tuple[int, str | None, str | None]] = {}
+    out: list[Event] = []
+    for e in events:
+        name = e.speaker.name if e.speaker is not None else None
+        last = said.get(name) if name else None
+        if e.date_basis == "published" and last is not None and e.quad_class in (1, 3) \
+                and 0 < e.sentence_index - last[0] <= OCCASION_REACH:
+            e = replace(e, date=last[1], date_precision=last[2], date_basis="text")
+        if e.date_basis == "text" and e.quad_class in (1, 3) and e.source is not None and e.source.name:
+            said[e.source.name] = (e.sentence_index, e.date, e.date_precision)
+        out.append(e)
+    return out
 
 
 def _once_per_sentence(events: list[Event]) -> list[Event]:
