@@ -1244,3 +1244,14 @@ def test_withdrawing_peacekeepers_or_observers_reduces_relations(code, text, cam
 def test_what_someone_is_arrested_for_is_not_reported_done(code):  # type: ignore[no-untyped-def]
     events = code("Peruvian police arrested the activist for attacking a Chilean diplomat.")
     assert [e.event_type for e in events] == ["COERCE"]
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    ("Peru, Ecuador and Colombia announced support for the Chilean strikes.", {"PER", "ECU", "COL"}),
+    ("Peru, Ecuador, Colombia, and Brazil also announced support for the Chilean strikes.",
+     {"PER", "ECU", "COL", "BRA"}),
+])
+def test_a_coordinated_subject_the_parser_split_is_one_subject(code, text, sources):  # type: ignore[no-untyped-def]
+    events = [e for e in code(text) if e.event_type == "SUPPORT"]
+    assert {src(e) for e in events} == sources
+    assert {tgt(e) for e in events} == {"CHL"}

@@ -811,7 +811,10 @@ def roles_of(token: Token | None, actors: ActorIndex) -> tuple[Role, ...]:
     the dictionaries do not know (a misparse's "Shusha ... and Azerbaijan admitted")."""
     if token is None:
         return ()
-    members = [(t, role_of(t, actors)) for t in (token, *token.conjuncts)]
+    words = [token, *token.conjuncts]
+    for partner in _split_subject(token):
+        words.extend(t for t in (partner, *partner.conjuncts) if t not in words)
+    members = [(t, role_of(t, actors)) for t in words]
     named = any(r.actor.code for _, roles in members for r in roles)
     relational = load_cues()["relational"]
     out: list[Role] = []
@@ -821,6 +824,19 @@ def roles_of(token: Token | None, actors: ActorIndex) -> tuple[Role, ...]:
                     lemma_of(t) in relational or t.ent_type_ in ("GPE", "LOC", "FAC"))):
                 out.append(role)
     return tuple(out)
+
+
+def _split_subject(token: Token) -> list[Token]:
+    """The rest of a coordinated subject the parser split: a second subject of the same verb
+    ("Canada, Israel, the EU, and NATO announced": "NATO" its own nsubj) or a name before a comma
+    read as a modifier ("Peru, Ecuador and Colombia announced": "Peru")."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    doc = token.doc
+    return [c for c in token.head.children if c.i != token.i and (
+        c.dep_ == token.dep_ or (
+            c.dep_ == "npadvmod" and c.i < token.i and c.ent_type_ in ("GPE", "ORG", "NORP")
+            and c.i + 1 < len(doc) and doc[c.i + 1].text == ","))]
 
 
 def _antecedent_roles(pronoun: Token, actors: ActorIndex) -> tuple[Role, ...]:
