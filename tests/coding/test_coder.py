@@ -1255,3 +1255,12 @@ def test_a_coordinated_subject_the_parser_split_is_one_subject(code, text, sourc
     events = [e for e in code(text) if e.event_type == "SUPPORT"]
     assert {src(e) for e in events} == sources
     assert {tgt(e) for e in events} == {"CHL"}
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Chilean troops in the area will be pulled out.", "CHL"),
+    ("Peruvian forces will be withdrawn from the border.", "PER"),
+])
+def test_forces_withdrawn_by_no_named_hand_are_withdrawn_by_their_state(code, text, source):  # type: ignore[no-untyped-def]
+    e = one(code(text), "RETREAT")
+    assert (e.cameo, src(e), e.status) == ("0874", source, "planned")
