@@ -1017,16 +1017,6 @@ def test_a_vehicle_of_no_named_owner_is_the_other_actor_s(code):  # type: ignore
     assert tgt(owned) == "CHL"
 
 
-@pytest.mark.parametrize("text", [
-    "Chile denied any role in the border incident.",
-    "The Peruvian government denied responsibility for the attack.",
-])
-def test_a_denial_of_responsibility_is_reject(code, text):  # type: ignore[no-untyped-def]
-    """CAMEO 016 (deny responsibility) is REJECT: PLOVER lists no type of its own for it."""
-    e = one(code(text), "REJECT")
-    assert e.cameo == "016"
-
-
 @pytest.mark.parametrize(("text", "cameo", "target"), [
     ("Bolivia wants the Chilean sanctions lifted.", "1054", "CHL"),
     ("Peru wants the Chilean fishermen released.", "1053", "CHL"),
@@ -1070,29 +1060,11 @@ def test_calling_for_an_act_is_a_demand(code, noun):  # type: ignore[no-untyped-
     assert src(e) == "PER"
 
 
-@pytest.mark.parametrize("text", [
-    "Chile and Bolivia signed a border treaty on Monday.",
-    "Peru signed a peace agreement with Ecuador.",
-])
-def test_signing_an_agreement_is_agree(code, text):  # type: ignore[no-untyped-def]
-    e = one(code(text), "AGREE")
-    assert e.cameo == "057"
-
-
 def test_seeking_relief_from_sanctions_is_a_demand_to_ease_them(code):  # type: ignore[no-untyped-def]
     e = one(code("Bolivia sought relief from Chilean sanctions."), "REQUEST")
     assert (e.cameo, src(e), tgt(e)) == ("1054", "BOL", "CHL")
     assert [x.event_type for x in code("Bolivia sought relief from Chilean sanctions.")] == ["REQUEST"]
     assert code("Chile sought relief from the heat.") == []
-
-
-@pytest.mark.parametrize("text", [
-    "The Chilean government reiterated its denial of any role in the attack.",
-    "Peru repeated its denial that Lima had interfered.",
-])
-def test_a_repeated_denial_is_a_denial(code, text):  # type: ignore[no-untyped-def]
-    e = one(code(text), "REJECT")
-    assert e.cameo == "016"
 
 
 @pytest.mark.parametrize("text", [
@@ -1176,15 +1148,6 @@ def test_a_hyphenated_cease_fire_is_a_ceasefire(code, text):  # type: ignore[no-
     assert (e.cameo, src(e)) == ("0871", "CHL")
 
 
-@pytest.mark.parametrize("text", [
-    "Peruvian troops remained on alert on Wednesday.",
-    "Chilean soldiers stayed on high alert along the border.",
-])
-def test_troops_kept_on_alert_are_a_raised_alert(code, text):  # type: ignore[no-untyped-def]
-    e = one(code(text), "MOBILIZE")
-    assert e.cameo == "152"
-
-
 def test_remaining_on_something_else_is_no_alert(code):  # type: ignore[no-untyped-def]
     assert code("Chile remained on the sidelines.") == []
 
@@ -1196,11 +1159,6 @@ def test_remaining_on_something_else_is_no_alert(code):  # type: ignore[no-untyp
 def test_using_people_as_shields_targets_the_people(code, text, target):  # type: ignore[no-untyped-def]
     e = one(code(text), "ASSAULT")
     assert (e.cameo, tgt(e)) == ("181", target)
-
-
-def test_violating_a_ban_is_defiance(code):  # type: ignore[no-untyped-def]
-    e = one(code("Bolivia has violated a ban on missile tests."), "REJECT")
-    assert e.cameo == "128"
 
 
 @pytest.mark.parametrize(("text", "event_type", "cameo"), [
@@ -1264,3 +1222,21 @@ def test_a_coordinated_subject_the_parser_split_is_one_subject(code, text, sourc
 def test_forces_withdrawn_by_no_named_hand_are_withdrawn_by_their_state(code, text, source):  # type: ignore[no-untyped-def]
     e = one(code(text), "RETREAT")
     assert (e.cameo, src(e), e.status) == ("0874", source, "planned")
+
+
+@pytest.mark.parametrize(("text", "event_type", "cameo"), [
+    # CAMEO 016 (deny responsibility) is REJECT: PLOVER lists no type of its own for it
+    ("Chile denied any role in the border incident.", "REJECT", "016"),
+    ("The Peruvian government denied responsibility for the attack.", "REJECT", "016"),
+    ("The Chilean government reiterated its denial of any role in the attack.", "REJECT", "016"),
+    ("Peru repeated its denial that Lima had interfered.", "REJECT", "016"),
+    # a signed agreement is AGREE (cameo.tsv v4)
+    ("Chile and Bolivia signed a border treaty on Monday.", "AGREE", "057"),
+    ("Peru signed a peace agreement with Ecuador.", "AGREE", "057"),
+    # troops kept on alert are a raised alert status
+    ("Peruvian troops remained on alert on Wednesday.", "MOBILIZE", "152"),
+    ("Chilean soldiers stayed on high alert along the border.", "MOBILIZE", "152"),
+    ("Bolivia has violated a ban on missile tests.", "REJECT", "128"),
+])
+def test_a_class_of_sentence_codes_to_its_cameo_code(code, text, event_type, cameo):  # type: ignore[no-untyped-def]
+    assert one(code(text), event_type).cameo == cameo
