@@ -291,3 +291,10 @@ def test_patterns_skipped_for_missing_words_lose_nothing(text: str, monkeypatch:
     monkeypatch.setattr(when, "_patterns", lambda: every)
     assert gated == find_expressions(text)
     assert gated or text.startswith("No time")
+
+
+def test_a_passive_agent_s_by_is_no_time_limit(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """"hit by an attack on Saturday": the attack's Saturday dates the hit; "by" is its agent."""
+    events = pipeline.code("The Bolivian depot was hit by a Chile-led missile attack on Saturday.",
+                           published="2018-04-16")
+    assert [(e.event_type, e.date, e.date_basis) for e in events] == [("ASSAULT", "2018-04-14", "text")]

@@ -652,8 +652,10 @@ def _attach(span: Span, ex: TimeExpr) -> Attached:
         if span.start <= t.i < span.end:
             continue
         if t.pos_ in ("ADP", "SCONJ") or t.dep_ in ("prep", "agent"):
-            if bound is None and (noun is None or (noun.dep_ == "pobj" and noun.head.i == t.i)):
-                bound = _BOUNDS.get(t.lower_)  # "after the March 9-18 Games"
+            if bound is None and t.dep_ != "agent" and (
+                    noun is None or (noun.dep_ == "pobj" and noun.head.i == t.i)):
+                bound = _BOUNDS.get(t.lower_)  # "after the March 9-18 Games" ("hit by an attack
+                # on Saturday": a passive's agent, no limit)
             continue
         if t.pos_ in _CLAUSE_POS:
             break
@@ -790,8 +792,9 @@ def candidates(token: Token, times: list[Attached]) -> list[tuple[int, Attached]
                 if a.noun is None:
                     out.append((1 + 2 * depth, a))
                 elif a.noun.i != token.i and a.noun.dep_ in ("dobj", "pobj") and a.noun.head.i in (
-                        word.i, *[c.i for c in word.children if c.dep_ == "prep"]):
-                    out.append((2 + 2 * depth, a))  # "used his New Year's address"
+                        word.i, *[c.i for c in word.children if c.dep_ in ("prep", "agent")]):
+                    out.append((2 + 2 * depth, a))  # "used his New Year's address", "was hit by
+                    # an attack on Saturday"
     out.sort(key=lambda t: (t[0], t[1].bound is not None, abs(t[1].span.start - token.i)))
     return out
 

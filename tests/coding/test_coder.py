@@ -1240,3 +1240,12 @@ def test_forces_withdrawn_by_no_named_hand_are_withdrawn_by_their_state(code, te
 ])
 def test_a_class_of_sentence_codes_to_its_cameo_code(code, text, event_type, cameo):  # type: ignore[no-untyped-def]
     assert one(code(text), event_type).cameo == cameo
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The overnight Chilean-led strikes on Bolivia killed dozens.", "CHL"),
+    ("The Bolivian depot was hit by a Chile-led missile attack.", "CHL"),
+])
+def test_who_led_an_attack_did_it(code, text, source):  # type: ignore[no-untyped-def]
+    e = one(code(text), "ASSAULT")
+    assert (src(e), tgt(e)) == (source, "BOL")

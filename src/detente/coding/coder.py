@@ -519,6 +519,12 @@ def owner_of(token: Token) -> Token | None:
             c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN"
         ):
             return c
+    for c in token.children:  # "the US-led strikes": who led them did them
+        if c.dep_ == "amod" and c.lower_ == "led":
+            leader = next((g for g in c.children if g.dep_ in ("npadvmod", "compound", "nmod") and g.i < c.i
+                           and (g.ent_type_ in ("NORP", "GPE", "ORG") or g.pos_ == "PROPN")), None)
+            if leader is not None:
+                return leader
     return None
 
 
