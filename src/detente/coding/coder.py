@@ -229,6 +229,7 @@ def objects(token: Token, p: Pattern, modifiers: bool = True) -> list[Token]:
     """The tokens that can satisfy a pattern's object constraint (with `modifiers`, the
     objects' own modifiers too: "air strike", "martial law")."""
     out: list[Token] = []
+    particles = _particles(token) if p.prep and p.pos != "NOUN" else []
     for c in token.children:
         if p.pos == "NOUN":
             if c.dep_ in ("compound", "amod", "nmod"):
@@ -238,7 +239,7 @@ def objects(token: Token, p: Pattern, modifiers: bool = True) -> list[Token]:
         elif p.prep:
             if c.dep_ == "prep" and c.lower_ == p.prep:
                 out.extend(_pobjs(c))
-            elif c.dep_ in ("advmod", "prep") and c in _particles(token):  # "walked away from the talks"
+            elif c in particles and c.dep_ in ("advmod", "prep"):  # "walked away from the talks"
                 out.extend(g for d in c.children if d.dep_ == "prep" and d.lower_ == p.prep
                            for g in _pobjs(d))
         elif c.dep_ in (*_OBJECT_DEPS, "nsubjpass", "dative", "ccomp") or (
