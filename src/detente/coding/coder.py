@@ -127,6 +127,7 @@ class _Predicate:
     rule: str
     complement: _Predicate | None = None
     consumed: bool = False
+    together: bool = False  # a rewrite made it an act its parties do together
 
 
 def lemma_of(token: Token) -> str:
@@ -1291,6 +1292,7 @@ class Rewrite:
 
     code: str
     speaker: Token | None = None
+    together: bool = False  # the parties named as one subject do it together ("failed to agree")
 
 
 def _rewrite(code: str | None, speaker: Token | None = None) -> Rewrite | None:
@@ -1354,7 +1356,7 @@ def _failed(pred: _Predicate, status: str) -> Rewrite | None:
     head = t.head if t.dep_ == "xcomp" else None
     if head is None or lemma_of(head) != "fail" or any(c.dep_ == "neg" for c in head.children):
         return None
-    return Rewrite("120")
+    return Rewrite("120", together=True)
 
 
 def _alleged(pred: _Predicate, status: str) -> Rewrite | None:
@@ -1386,6 +1388,7 @@ def _rewritten(pred: _Predicate, status: str) -> tuple[str, Token | None]:
             continue
         status = "historical" if after == "occurred" and is_historical(pred.token) else after
         pred.code, pred.rule = done.code, f"{pred.rule}+{rule}"
+        pred.together = pred.together or done.together
         speaker = done.speaker or speaker
     return status, speaker
 
@@ -1502,8 +1505,7 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
             targets = tuple(r for r in roles_of(target_tok, actors) if r not in sources)
             if targets and all(_same_actor(t, sources) for t in targets):
                 targets = ()  # "Kim ... to discuss North Korea's participation": no other party
-            together = pred.code[:2] in _TOGETHER_ROOTS or pred.code in _TOGETHER_CODES \
-                or pred.rule.endswith("+failed")  # "X and Y failed to reach agreement": together
+            together = pred.code[:2] in _TOGETHER_ROOTS or pred.code in _TOGETHER_CODES or pred.together
             if together and pred.code[:2] == "19" and (target_tok is not None or objects(token, p, False)):
                 together = False  # "X and Y attacked the convoy", "launched strikes": not each other
             if not targets and len(sources) > 1 and not roles_of(target_tok, actors) \
