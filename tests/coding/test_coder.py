@@ -1249,3 +1249,23 @@ def test_a_class_of_sentence_codes_to_its_cameo_code(code, text, event_type, cam
 def test_who_led_an_attack_did_it(code, text, source):  # type: ignore[no-untyped-def]
     e = one(code(text), "ASSAULT")
     assert (src(e), tgt(e)) == (source, "BOL")
+
+
+@pytest.mark.parametrize(("text", "event_type", "cameo", "source"), [
+    ("Peruvian troops were placed on high alert.", "MOBILIZE", "152", "PER"),
+    ("About 1,000 Chilean troops were deployed to the border.", "MOBILIZE", "154", "CHL"),
+    ("Some 2,000 Peruvian soldiers were deployed as peacekeeping forces.", "AID", "074", "PER"),
+])
+def test_forces_moved_by_no_named_hand_are_moved_by_their_state(  # type: ignore[no-untyped-def]
+        code, text, event_type, cameo, source):
+    e = one(code(text), event_type)
+    assert (e.cameo, src(e)) == (cameo, source)
+
+
+def test_sending_peacekeepers_is_peacekeeping_not_a_mobilization(code):  # type: ignore[no-untyped-def]
+    e = one(code("Chile sent 300 peacekeepers to Haiti."), "AID")
+    assert (e.cameo, src(e), tgt(e)) == ("074", "CHL", "HTI")
+
+
+def test_protesters_moved_are_no_forces(code):  # type: ignore[no-untyped-def]
+    assert code("The protesters were deployed.") == []

@@ -1485,10 +1485,15 @@ def code_doc(doc: Doc, actors: ActorIndex, min_confidence: float = MIN_CONFIDENC
             # "agreed to a ceasefire", "signed a deal": what was agreed is no party; nor what was
             # given, traded or exercised ("provided aircraft", "agreed a trade deal")
             target_tok = None
+        forces = p.pos == "VERB" and (pred.code.startswith("087") or pred.code[:2] == "15"
+                                      or pred.code == "074")
         moved = next((c for c in token.children if c.dep_ == "nsubjpass"), None) \
-            if p.pos == "VERB" and pred.code.startswith("087") and source_tok is None else None
-        if moved is not None and not any(c.dep_ == "agent" for c in token.children):
-            # "US troops in the area will be pulled out": who withdraws forces is their state
+            if forces and source_tok is None else None
+        if moved is not None and not any(c.dep_ == "agent" for c in token.children) and (
+                lemma_of(moved) in p.object
+                or any(r.actor.sector in ("MIL", "COP") for r in roles_of(moved, actors))):
+            # "US troops in the area will be pulled out", "Israeli troops were placed on alert":
+            # who moves or withdraws forces is their state
             source_tok = moved
             target_tok = None if target_tok is not None and target_tok.i == moved.i else target_tok
         rule = pred.rule
