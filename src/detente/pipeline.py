@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from detente import nlp
 from detente.actors import find_mentions, get_resolver
+from detente.actors.resolver import DOMESTIC_SECTORS
 from detente.coding import Coded, code_doc
 from detente.coding.coder import Role
 from detente.config import settings
@@ -63,19 +64,14 @@ def _pairs(coded: Coded) -> Iterator[tuple[Role | None, Role | None]]:
         yield s, t
 
 
-# Sectors whose members act where they live: protesters, police or an opposition named
-# with no country are of the country the event takes place in ("protesters stormed the
-# parliament in Gyumri": Armenian protesters), as GDELT codes them. Troops, fighters,
-# refugees, aid groups and international bodies are often abroad and are not.
-LOCAL_SECTORS = frozenset(("CVL", "OPP", "LAB", "EDU", "MED", "BUS", "COP", "GOV", "LEG", "JUD", "CRM"))
-
-
 def localized(actor: Actor | None, where: Location | None) -> Actor | None:
-    """An actor of a local sector and no country, given the country of the event's place: the
-    resolver places agents by the countries and capitals it knows (`agent_actor`), this by any
-    town the gazetteer knows."""
+    """An agent that acts where it lives (protesters, police, an opposition) named with no
+    country, given the country of the event's place ("protesters stormed the parliament in
+    Gyumri": Armenian protesters), as GDELT codes them: the resolver places agents by the
+    countries and capitals it knows (`agent_actor`), this by any town the gazetteer knows.
+    Troops, fighters, refugees and international bodies are often abroad and are not placed."""
     if actor is None or actor.country or where is None or not where.country \
-            or actor.sector not in LOCAL_SECTORS:
+            or actor.sector not in DOMESTIC_SECTORS:
         return actor
     return replace(actor, country=where.country, code=f"{where.country}{actor.code or actor.sector}")
 

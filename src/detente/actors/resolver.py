@@ -52,7 +52,10 @@ _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "acros
 # How far back an agent named without a country ("the police") looks for one that has it.
 _AGENT_REACH = 4
 # Agents of the place a story is filed from, when it names no other country for them.
-_DOMESTIC = frozenset({"COP", "CVL", "OPP", "LAB", "EDU", "JUD", "LEG", "PTY", "REL", "HLH", "BUS", "MED"})
+# Agents that act where they live: with no country named, they are of the story's dateline
+# country here, and of the town their act happens in (pipeline.localized).
+DOMESTIC_SECTORS = frozenset({"COP", "CVL", "OPP", "LAB", "EDU", "JUD", "LEG", "PTY", "REL", "HLH", "BUS",
+                              "MED"})
 # Sector words that are no actor on their own ("the international community").
 _NOT_ALONE = frozenset({"community", "communities", "association", "population", "personnel"})
 
@@ -655,7 +658,7 @@ class _Reading:
             actor = f.mention.actor
             if f.kind == "thing" and actor.sector == sector and actor.country and not f.mention.members:
                 return self.country_actor(text, actor.country, sector)
-        if self.home and sector in _DOMESTIC:  # "Yerevan, Nov. 12 – Thousands of protesters ..."
+        if self.home and sector in DOMESTIC_SECTORS:  # "Yerevan, Nov. 12 – Thousands of protesters ..."
             return self.country_actor(text, self.home, sector)
         return Actor(text, sector, None, sector, None)
 
